@@ -1,0 +1,68 @@
+"""Exports of a case to other formats: a registry, one module per format.
+
+Every format module has a function ``export(case, options) -> Export``: pure and
+deterministic (the same case gives byte-identical text, no clock is read), in
+`case.chronology` order, with initials-only people named by their initials only.
+The registry only names the modules; a format's module is imported when it is
+used, so that `timeline export --format csv` never loads the Markdown code.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline.models import Case
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Format-specific switches; each exporter reads the ones it knows."""
+
+    mermaid: bool = False  # markdown: add a Mermaid timeline diagram
+    ics_spans: bool = False  # ics: export events without a day as all-day spans
+
+
+@dataclass(frozen=True)
+class Export:
+    """An export's text, and notices for the user (what was left out, and why)."""
+
+    text: str
+    notices: tuple[str, ...] = ()
+
+
+ExportFunction = Callable[["Case", ExportOptions], Export]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """A format: its module (imported on first use), file suffix and a one-line description."""
+
+    module: str
+    suffix: str
+    description: str
+
+    def load(self) -> ExportFunction:
+        module = importlib.import_module(f"{__name__}.{self.module}")
+        function: ExportFunction = module.export
+        return function
+
+    def __call__(self, case: Case, options: ExportOptions | None = None) -> Export:
+        return self.load()(case, options or ExportOptions())
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "markdown": Exporter("markdown", ".md", "a report for GitHub-flavoured Markdown"),
+    "json": Exporter("json_export", ".json", "the validated case with derived date fields"),
+    "csv": Exporter("csv_export", ".csv", "one row per event, for spreadsheets"),
+    "ics": Exporter("ics", ".ics", "iCalendar all-day events, for calendars"),
+    "timelinejs": Exporter("timelinejs", ".json", "Knight Lab TimelineJS 3 JSON, to embed"),
+}
+
+
+def export_case(case: Case, format: str, options: ExportOptions | None = None) -> Export:
+    """Export `case` in a registered format (a `KeyError` for an unknown one)."""
+    return EXPORTERS[format](case, options)

@@ -1,0 +1,77 @@
+"""CSV: one row per event, for spreadsheets.
+
+Columns: id, date (EDTF), display_date, earliest, latest (ISO days, empty for
+an open end), precision, type, title, people, sources. RFC 4180 quoting with
+CRLF row ends, UTF-8. A cell that a spreadsheet would take for a formula
+(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a
+leading ``'``, so that it stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from timeline.exporters import Export, ExportOptions
+from timeline.exporters.common import (
+    display_date,
+    iso,
+    people_of,
+    precision_name,
+    redact,
+    source_ids,
+)
+from timeline.models import Case, Event
+from timeline.vocab import EventType
+
+COLUMNS = (
+    "id",
+    "date",
+    "display_date",
+    "earliest",
+    "latest",
+    "precision",
+    "type",
+    "title",
+    "people",
+    "sources",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SEPARATOR = "; "
+
+
+def export(case: Case, options: ExportOptions) -> Export:
+    case = redact(case)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for event in case.chronology:
+        writer.writerow([neutralise(cell) for cell in row(case, event)])
+    return Export(buffer.getvalue())
+
+
+def row(case: Case, event: Event) -> list[str]:
+    return [
+        event.id,
+        event.date.text,
+        display_date(event),
+        iso(event.date.earliest) or "",
+        iso(event.date.latest) or "",
+        precision_name(event),
+        type_text(event),
+        event.title,
+        SEPARATOR.join(case.display_name(ref) for ref in people_of(case, event)),
+        SEPARATOR.join(source_ids(event)),
+    ]
+
+
+def type_text(event: Event) -> str:
+    """The vocabulary term; for `other`, its label when there is one."""
+    if event.type is EventType.OTHER and event.label:
+        return event.label
+    return event.type.value
+
+
+def neutralise(cell: str) -> str:
+    """Make a cell that a spreadsheet would evaluate read as text instead."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

@@ -1,0 +1,122 @@
+"""iCalendar (RFC 5545): one all-day VEVENT per event that has a day.
+
+Written by hand: CRLF line ends, lines folded at 75 octets without splitting a
+UTF-8 character, TEXT values escaped. UIDs are ``<event-id>@<case-id>.timeline``
+and DTSTAMP is the day the last event began (at the latest), so that two exports of the
+same file are byte-identical. An event whose date is not one day (a month, a
+season, a year, an interval "some time between") is left out with a notice,
+or, with `ics_spans`, exported as an all-day span from its earliest to its
+latest day; an open-ended date is always left out.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from timeline import describe
+from timeline.exporters import Export, ExportOptions
+from timeline.exporters.common import display_date, has_day, last_start, redact, sources_of
+from timeline.models import Case, Event
+from timeline.vocab import FactStatus
+
+PRODID = "-//timeline//timeline export//EN"
+FALLBACK_STAMP = datetime.date(1970, 1, 1)
+LIMIT = 75  # octets per line, CRLF excluded
+
+
+def export(case: Case, options: ExportOptions) -> Export:
+    case = redact(case)
+    stamp = (last_start(case) or FALLBACK_STAMP).strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(case.title)}",
+    ]
+    notices = []
+    for event in case.chronology:
+        span, reason = day_span(event, spans=options.ics_spans)
+        if span is None:
+            notices.append(f"left out '{event.id}' ({display_date(event)}): {reason}")
+            continue
+        lines += vevent(case, event, span, stamp)
+    lines.append("END:VCALENDAR")
+    return Export("".join(fold(line) + "\r\n" for line in lines), tuple(notices))
+
+
+def day_span(
+    event: Event, *, spans: bool
+) -> tuple[tuple[datetime.date, datetime.date] | None, str]:
+    """The first day and the day after the last, or None and why the event has no place."""
+    first, last = event.date.earliest, event.date.latest
+    if first is None or last is None:
+        return None, "the date is open-ended"
+    if has_day(event) or spans:
+        return (first, last + datetime.timedelta(days=1)), ""
+    return None, "the date is not one day (--ics-spans exports it as a span)"
+
+
+def vevent(
+    case: Case, event: Event, span: tuple[datetime.date, datetime.date], stamp: str
+) -> list[str]:
+    start, end = span
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event.id}@{case.id}.timeline",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"SUMMARY:{escape_text(event.title)}",
+        f"DESCRIPTION:{escape_text(description(case, event))}",
+        f"CATEGORIES:{escape_text(describe.event_type_words(event))}",
+        f"STATUS:{'CONFIRMED' if event.status is FactStatus.CONFIRMED else 'TENTATIVE'}",
+    ]
+    urls = [source.url for source in sources_of(case, event) if source.url]
+    if urls:
+        lines.append(f"URL:{urls[0]}")
+    return [*lines, "END:VEVENT"]
+
+
+def description(case: Case, event: Event) -> str:
+    """The event in plain text: date as written, type, people, outcomes, status, sources."""
+    lines = [f"{display_date(event)} · {describe.event_type_words(event)}"]
+    if event.participants:
+        lines.append("People: " + describe.names(case, (p.ref for p in event.participants)))
+    lines += [describe.outcome_line(case, outcome) for outcome in event.outcomes]
+    status = describe.status_words(case, event)
+    if status:
+        lines.append(f"Status: {status}")
+    lines += [f"Sources disagree: {line}" for line in describe.conflicts_about(case, event.id)]
+    if event.description:
+        lines += ["", event.description.strip()]
+    sources = sources_of(case, event)
+    if sources:
+        lines += ["", "Sources:"]
+        lines += [f"- {s.publisher}" + (f" {s.url}" if s.url else "") for s in sources]
+    return "\n".join(lines)
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; CR dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+        text = text.replace(plain, escaped)
+    return text
+
+
+def fold(line: str) -> str:
+    """Fold a content line into pieces of at most 75 octets, never inside a UTF-8 character."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size, limit = 0, LIMIT
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append("".join(current))
+            current, size, limit = [], 0, LIMIT - 1  # continuation lines start with a space
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)

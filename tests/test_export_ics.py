@@ -1,0 +1,113 @@
+"""The iCalendar export, read back with the `icalendar` package."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from icalendar import Calendar
+
+from test_export_support import load
+from timeline.exporters import EXPORTERS, Export, ExportOptions
+from timeline.exporters.ics import escape_text, fold
+from timeline.models import Case
+
+
+@pytest.fixture(scope="module")
+def case() -> Case:
+    return load()
+
+
+def run(case: Case, *, spans: bool = False) -> Export:
+    return EXPORTERS["ics"](case, ExportOptions(ics_spans=spans))
+
+
+def events_of(export: Export) -> dict[str, dict[str, object]]:
+    calendar = Calendar.from_ical(export.text)
+    return {
+        str(e["UID"]): {
+            "start": e.decoded("DTSTART"),
+            "end": e.decoded("DTEND"),
+            "summary": str(e["SUMMARY"]),
+            "description": str(e["DESCRIPTION"]),
+            "status": str(e["STATUS"]),
+        }
+        for e in calendar.walk("VEVENT")
+    }
+
+
+def test_only_day_dates_become_all_day_events(case: Case) -> None:
+    found = events_of(run(case))
+    assert list(found) == [
+        "detained@everything.timeline",
+        "police-denial@everything.timeline",
+        "request@everything.timeline",
+        "verdict@everything.timeline",
+    ]
+    detained = found["detained@everything.timeline"]
+    assert detained["start"] == datetime.date(2025, 5, 28)
+    assert detained["end"] == datetime.date(2025, 5, 29)  # exclusive
+    assert detained["summary"] == "Ann Example and N.O. detained"
+    assert detained["status"] == "TENTATIVE"
+    assert found["verdict@everything.timeline"]["status"] == "CONFIRMED"
+
+
+def test_events_left_out_are_named_in_notices(case: Case) -> None:
+    notices = run(case).notices
+    left_out = [notice.split("'")[1] for notice in notices]
+    assert left_out == ["founded", "charged", "raids", "questioning", "claimed-torture", "appeal"]
+    assert "the date is open-ended" in notices[-1]
+    assert "--ics-spans" in notices[0]
+
+
+def test_spans_cover_the_bounds_and_skip_open_ends(case: Case) -> None:
+    export = run(case, spans=True)
+    found = events_of(export)
+    autumn = found["founded@everything.timeline"]
+    assert (autumn["start"], autumn["end"]) == (
+        datetime.date(2022, 9, 1),
+        datetime.date(2022, 12, 1),
+    )
+    between = found["questioning@everything.timeline"]
+    assert (between["start"], between["end"]) == (
+        datetime.date(2025, 5, 28),
+        datetime.date(2025, 5, 31),
+    )
+    year = found["charged@everything.timeline"]
+    assert (year["start"], year["end"]) == (datetime.date(2025, 1, 1), datetime.date(2026, 1, 1))
+    assert "appeal@everything.timeline" not in found
+    assert [n.split("'")[1] for n in export.notices] == ["appeal"]
+
+
+def test_text_survives_escaping(case: Case) -> None:
+    found = events_of(run(case))
+    verdict = found["verdict@everything.timeline"]
+    assert verdict["summary"] == "Guilty | both defendants"
+    description = str(verdict["description"])
+    assert 'The court <script>alert("x")</script> found both guilty.' in description
+    assert "N.O.: guilty; 3 years probation" in description
+    assert "\n" in description
+
+
+def test_wire_format_crlf_folded_stable(case: Case) -> None:
+    raw = run(case).text.encode("utf-8")
+    assert raw.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    assert raw.count(b"DTSTAMP:20251001T000000Z") == 4  # the day the last event began
+    assert run(case).text == run(case).text
+
+
+def test_escape_text() -> None:
+    assert escape_text("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf"
+
+
+@pytest.mark.parametrize(
+    "line", ["SUMMARY:" + "é" * 100, "X:" + "a" * 200, "S:" + "日本語" * 40, "short"]
+)
+def test_fold_never_splits_a_character(line: str) -> None:
+    folded = fold(line).encode("utf-8")
+    pieces = folded.split(b"\r\n")
+    assert all(len(piece) <= 75 for piece in pieces)
+    assert all(piece.startswith(b" ") for piece in pieces[1:])
+    assert b"".join([pieces[0], *(p[1:] for p in pieces[1:])]).decode("utf-8") == line

@@ -1,0 +1,176 @@
+"""The Markdown export, read back through a real GFM renderer (cmark-gfm)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from test_export_support import Element, export_text, load, parse_html, render_markdown
+from timeline.exporters import markup
+from timeline.models import Case
+
+
+@pytest.fixture(scope="module")
+def case() -> Case:
+    return load()
+
+
+@pytest.fixture(scope="module")
+def text(case: Case) -> str:
+    return export_text(case, "markdown", mermaid=True)
+
+
+@pytest.fixture(scope="module")
+def html(text: str) -> Element:
+    return parse_html(render_markdown(text))
+
+
+def test_no_html_from_the_data_becomes_an_element(html: Element) -> None:
+    for tag in ("script", "b", "img", "i"):
+        assert html.find_all(tag) == [], tag
+    title = html.find_all("h1")[0].text
+    assert title == "The State v. Example & Co. | <script>alert('title')</script>"
+    assert '<script>alert("x")</script>' in html.text
+    assert "Annie <i>the</i> Reporter" in html.text
+
+
+def test_markdown_in_prose_is_kept_but_cannot_open_blocks(html: Element) -> None:
+    paragraphs = [p.text for p in html.find_all("p")]
+    assert "# Not a heading" in paragraphs
+    assert "- not a list item" in paragraphs
+    assert "[label]: https://example.org/not-a-definition" in paragraphs
+    assert [e.text for e in html.find_all("em")][:1] == ["Markdown"]
+    assert "code <b>" in [c.text for c in html.find_all("code")]
+    assert "[^nope]" in html.text  # a footnote reference in the data stays text
+    assert [a.attrs["href"] for a in html.find_all("a") if a.text == "link"] == [
+        "https://example.org/verdict"
+    ]
+
+
+def test_every_footnote_reference_resolves(text: str, html: Element) -> None:
+    cited = set(re.findall(r"(?<!\\)\[\^([a-z0-9-]+)\](?!:)", text))
+    assert cited == {"news-1", "blog-2", "court-doc"}
+    ids = {e.attrs.get("id") for e in _all(html)}
+    refs = [a.attrs["href"] for a in html.find_all("a") if "data-footnote-ref" in a.attrs]
+    assert refs and all(href.startswith("#fn-") and href[1:] in ids for href in refs)
+    notes = {
+        li.attrs["id"][3:]: li.text
+        for li in html.find_all("li")
+        if li.attrs.get("id", "").startswith("fn-")
+    }
+    assert set(notes) == cited
+    assert (
+        "Example News, Editors detained: a report; part 1, published 29 May 2025."
+        in notes["news-1"]
+    )
+    links = [
+        a.attrs["href"]
+        for a in html.find_all("a")
+        if a.text == "Editors detained: a report; part 1"
+    ]
+    assert links and set(links) == {"https://example.org/news/1?a=1,2;b=3"}
+
+
+def _all(element: Element) -> list[Element]:
+    found = [element]
+    for child in element.children:
+        found += _all(child)
+    return found
+
+
+def test_tables_keep_their_cells(html: Element) -> None:
+    tables = html.find_all("table")
+    assert len(tables) == 3  # people, organizations, charges
+    for table in tables:
+        widths = {len(row.find_all("td") or row.find_all("th")) for row in table.find_all("tr")}
+        assert len(widths) == 1
+    cells = [td.text for td in tables[0].find_all("td")]
+    assert "The Daily (editor | writer, former)" in cells
+    assert "N.O." in cells
+    charge_cells = [td.text for td in tables[2].find_all("td")]
+    assert charge_cells == ["Criminal Code", "278", "3", "Calls for mass unrest | riots"]
+
+
+def test_chronology_is_grouped_by_year_in_display_order(case: Case, html: Element) -> None:
+    years: dict[str, list[str]] = {}
+    year = ""
+    for element in html.children:  # the headings and lists at the top level, in order
+        if element.tag == "h3":
+            year = element.text
+            years[year] = []
+        elif element.tag == "ul" and year:
+            items = [li for li in element.children if li.tag == "li"]
+            years[year] += [li.find_all("strong")[0].text for li in items]
+            year = ""
+    expected: dict[str, list[str]] = {}
+    for event in case.chronology:
+        earliest = event.date.earliest
+        assert earliest is not None
+        shown = event.date.display(inferred=[p.value for p in event.inferred])
+        expected.setdefault(str(earliest.year), []).append(shown)
+    assert years == expected
+
+
+def test_key_events_are_bold_and_marked(html: Element) -> None:
+    strong = [s.text for s in html.find_all("strong")]
+    assert "Ann Example and N.O. detained" in strong
+    assert "Guilty | both defendants" in strong
+    assert "Police deny mistreatment" not in strong
+
+
+def test_statuses_conflicts_and_outcomes_are_shown(html: Element) -> None:
+    text = html.text
+    assert "Fact status: claimed by Example" in text
+    assert "Fact status: disputed by Example" in text
+    assert "Fact status: sources disagree" in text
+    assert "Sources disagree: When the detention happened: 28 or 29 May" in text
+    assert "On 28 May (2025-05-28)" in text and "On 29 May; in the evening (2025-05-29)" in text
+    assert (
+        "Outcome: Example: prosecution requested guilty; 7 years, general-regime penal colony"
+        in text
+    )
+    assert "Outcome: N.O.: guilty; 3 years probation" in text
+    assert "Date in the source: “May 28”" in text
+    assert "28 May [2025]" in text
+
+
+def test_mermaid_block_escapes_its_separators(html: Element, text: str) -> None:
+    blocks = [pre.text for pre in html.find_all("pre") if pre.attrs.get("lang") == "mermaid"]
+    assert len(blocks) == 1
+    lines = blocks[0].splitlines()
+    assert lines[:2] == [
+        "timeline",
+        "    title The State v. Example & Co. | #60;script#62;alert('title')#60;/script#62;",
+    ]
+    events = [line.strip() for line in lines if line.startswith("        ")]
+    assert all(line.count(":") == 1 for line in events)
+    assert events[-1] == "1 October 2025 onwards : Appeal pending#59; hearing #35;2#58; TBD"
+
+
+def test_mermaid_only_on_request(case: Case) -> None:
+    assert "```mermaid" not in export_text(case, "markdown")
+
+
+@pytest.mark.parametrize(
+    ("plain", "rendered"),
+    [
+        ("a | b", "a | b"),
+        ("*x* _y_ `z` [a](b) ~~s~~", "*x* _y_ `z` [a](b) ~~s~~"),
+        ("<script>x</script> &amp; &#60;", "<script>x</script> &amp; &#60;"),
+        ("1. first", "1. first"),
+        ("# title", "# title"),
+        ("- item", "- item"),
+        ("back\\slash\\*", "back\\slash\\*"),
+        ("[^note] ![img](x)", "[^note] ![img](x)"),
+    ],
+)
+def test_plain_text_renders_as_written(plain: str, rendered: str) -> None:
+    html = parse_html(render_markdown(markup.text(plain)))
+    assert html.text.strip() == rendered
+    cell = parse_html(render_markdown(f"| h |\n|---|\n| {markup.cell(markup.text(plain))} |\n"))
+    assert [td.text for td in cell.find_all("td")] == [rendered]
+
+
+def test_mermaid_escape_uses_entity_codes() -> None:
+    assert markup.mermaid("a#b:c;d\ne") == "a#35;b#58;c#59;d e"
