@@ -1,0 +1,140 @@
+"""`timeline new`: a valid commented case file from the template, never overwriting one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.errors import UsageError
+from timeline.template import create_case, render_case, template_text
+from timeline.validation import validate_bytes
+
+runner = CliRunner()
+
+
+def new(tmp_path, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["--data-dir", str(tmp_path), "new", *args])
+
+
+def test_new_writes_a_file_that_validates_strictly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = new(tmp_path, "kloop-appeal", "--jurisdiction", "KG", "--title", "An appeal")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "kloop-appeal.yaml"
+    assert result.stdout == f"{path}\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/case.schema.json\n")
+    assert "id: kloop-appeal\n" in text
+    assert 'title: "An appeal"\n' in text
+    checked = runner.invoke(app, ["validate", "--strict", "--format", "text", str(path)])
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout == "1 file, 0 errors, 0 warnings\n"
+
+
+def test_new_again_exits_2_and_leaves_the_file_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert new(tmp_path, "my-case", "-j", "KZ").exit_code == 0
+    path = tmp_path / "my-case.yaml"
+    path.write_bytes(path.read_bytes() + b"# my edits\n")
+    before = path.read_bytes()
+    result = new(tmp_path, "my-case", "-j", "KG", "--title", "Another")
+    assert result.exit_code == 2
+    assert "already exists" in result.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-case.yaml"]  # no temp file left
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["Kloop", "kloop_case", "kloop--x", "-kloop", "kloop-", "kloop.yaml", "a b", "", "x" * 101],
+)
+def test_bad_id_exits_2(tmp_path, bad: str) -> None:  # type: ignore[no-untyped-def]
+    result = new(tmp_path, "-j", "KG", "--", bad)
+    assert result.exit_code == 2
+    assert "not a valid case id" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("bad", ["K", "KGZ", "12", "K1"])
+def test_bad_jurisdiction_exits_2(tmp_path, bad: str) -> None:  # type: ignore[no-untyped-def]
+    result = new(tmp_path, "my-case", "-j", bad)
+    assert result.exit_code == 2
+    assert "ISO 3166-1 alpha-2" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_jurisdiction_is_required(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = new(tmp_path, "my-case")
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_lowercase_jurisdiction_is_accepted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert new(tmp_path, "my-case", "-j", "kg").exit_code == 0
+    assert "jurisdiction: KG\n" in (tmp_path / "my-case.yaml").read_text(encoding="utf-8")
+
+
+def test_missing_data_dir_exits_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = new(tmp_path / "nowhere", "my-case", "-j", "KG")
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("case_id", "jurisdiction", "title"),
+    [
+        ("true", "NO", 'Quotes " and: colons # and hashes'),
+        ("null", "ON", "Кириллица и «кавычки»"),
+        ("2025", "KG", "- starts like a list item"),
+        ("yes", "KG", "{flow: mapping?} [and] *alias &anchor !tag %directive @at `tick`"),
+        ("placeholders", "KG", "${id} ${file} ${jurisdiction} \\ backslash"),
+    ],
+)
+def test_awkward_values_still_validate(case_id: str, jurisdiction: str, title: str) -> None:
+    text = render_case(case_id, jurisdiction=jurisdiction, title=title)
+    report = validate_bytes(text.encode(), f"{case_id}.yaml", stem=case_id)
+    assert report.diagnostics == []
+    assert report.case is not None
+    assert (report.case.id, report.case.jurisdiction, report.case.title) == (
+        case_id,
+        jurisdiction,
+        title,
+    )
+
+
+@pytest.mark.parametrize("title", ["", "   ", "two\nlines", "tab\there", "line\u2028separator"])
+def test_bad_title_is_refused(tmp_path, title: str) -> None:  # type: ignore[no-untyped-def]
+    result = new(tmp_path, "my-case", "-j", "KG", "--title", title)
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_default_title_comes_from_the_id(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert new(tmp_path, "kloop-appeal", "-j", "KG").exit_code == 0
+    text = (tmp_path / "kloop-appeal.yaml").read_text(encoding="utf-8")
+    assert 'title: "Kloop appeal"\n' in text
+
+
+def test_a_file_created_meanwhile_is_not_overwritten(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Someone creates the file between the existence check and the write."""
+    from timeline import atomic
+
+    path = tmp_path / "race.yaml"
+    real_link = os.link
+
+    def link_after_someone_else(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+        path.write_text("theirs\n", encoding="utf-8")
+        return real_link(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.os, "link", link_after_someone_else)
+    with pytest.raises(UsageError, match="already exists"):
+        create_case(tmp_path, "race", jurisdiction="KG")
+    assert path.read_text(encoding="utf-8") == "theirs\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["race.yaml"]
+
+
+def test_template_points_to_the_guide() -> None:
+    text = template_text()
+    assert text.count("docs/data-format.md") >= 1
+    for placeholder in ("${id}", "${title}", "${jurisdiction}"):
+        assert placeholder in text
