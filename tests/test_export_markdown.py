@@ -125,7 +125,13 @@ def test_statuses_conflicts_and_outcomes_are_shown(html: Element) -> None:
     assert "Fact status: disputed by Example" in text
     assert "Fact status: sources disagree" in text
     assert "Sources disagree: When the detention happened: 28 or 29 May" in text
-    assert "On 28 May (2025-05-28)" in text and "On 29 May; in the evening (2025-05-29)" in text
+    sides = [li for li in html.find_all("li") if li.text.startswith("On 2")]
+    cited = [[a.attrs["href"] for a in li.find_all("a")] for li in sides]
+    assert [li.text.rstrip("0123456789") for li in sides] == [
+        "On 28 May",
+        "On 29 May; in the evening",
+    ] * 2
+    assert cited == [["#fn-news-1"], ["#fn-blog-2"]] * 2
     assert (
         "Outcome: Example: prosecution requested guilty; 7 years, general-regime penal colony"
         in text
@@ -161,6 +167,12 @@ def test_mermaid_only_on_request(case: Case) -> None:
         ("1. first", "1. first"),
         ("# title", "# title"),
         ("- item", "- item"),
+        ("-5 +1 24.kg #tag", "-5 +1 24.kg #tag"),
+        ("> quote", "> quote"),
+        ("---", "---"),
+        ("* * *", "* * *"),
+        ("```fence", "```fence"),
+        ("[label]: https://example.org", "[label]: https://example.org"),
         ("back\\slash\\*", "back\\slash\\*"),
         ("[^note] ![img](x)", "[^note] ![img](x)"),
     ],

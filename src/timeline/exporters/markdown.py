@@ -147,8 +147,8 @@ def conflict_lines(case: Case, event: Event) -> list[list[str]]:
 
 
 def claim_text(claim: Claim) -> str:
-    value = f" ({md.text(claim.value)})" if claim.value else ""
-    return md.text(claim.claim) + value + "".join(f"[^{ref}]" for ref in _cited(claim.sources))
+    """One side in words, cited (its `value` is for machines: the JSON export has it)."""
+    return md.text(claim.claim) + "".join(f"[^{ref}]" for ref in _cited(claim.sources))
 
 
 def _cited(citations: list[Citation]) -> list[str]:

@@ -13,9 +13,13 @@ import re
 # Characters that start inline markup anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# What makes the start of a line a block (heading, quote, list, rule, table, definition).
-_BLOCK_START = re.compile(r"^(?:[#>+\-=|]|`{3}|~{3}|[*_](?=\s|[*_]*$)|\[[^\]]*\]:)")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# What would make the start of a line a block: a quote, a heading, a list item, a code
+# fence, a thematic break, a link reference definition. (Setext underlines and tables
+# need a second line, which escaped text never has.)
+_BLOCK_START = re.compile(
+    r"^(?:>|#{1,6}(?=\s|$)|[-+*](?=\s|$)|`{3}|~{3}|[-*_](?:\s*[-*_]){2,}\s*$|\[[^\]]*\]:)"
+)
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _MERMAID = str.maketrans({"#": "#35;", ":": "#58;", ";": "#59;", "<": "#60;", ">": "#62;"})
 

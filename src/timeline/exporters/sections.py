@@ -115,8 +115,7 @@ def conflicts_section(case: Case) -> str:
         lines.append(f"- **{md.text(what)}** (about {md.text(about)})")
         for claim in conflict.claims:
             refs = "".join(f"[^{ref}]" for ref in dict.fromkeys(c.ref for c in claim.sources))
-            value = f" ({md.text(claim.value)})" if claim.value else ""
-            lines.append(f"  - {md.text(claim.claim)}{value}{refs}")
+            lines.append(f"  - {md.text(claim.claim)}{refs}")
         if conflict.note:
             lines.append("  - Note: " + " ".join(md.prose(conflict.note)))
     return "\n".join(lines)
