@@ -1,0 +1,55 @@
+"""A vocabulary field set to `other` comes with a `label` that says what it is
+(`status_label` for the case status).
+
+Fails::
+
+    - {id: rally, date: "2025-06", type: other, title: ...}   # TL701: no label
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from timeline.diagnostics import Finding, Path
+from timeline.models import Case
+from timeline.vocab import Term
+
+if TYPE_CHECKING:
+    from timeline.checks import Context
+
+CODE = "TL701"
+
+
+def labelled_terms(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
+    """Each item with vocabulary terms: its path, its terms and its label."""
+    yield (), [case.status], case.status_label
+    for i, person in enumerate(case.people):
+        yield ("people", i), list(person.roles), person.label
+    for i, org in enumerate(case.organizations):
+        yield ("organizations", i), [org.kind], org.label
+    for i, source in enumerate(case.sources):
+        yield ("sources", i), [source.kind], source.label
+    for i, event in enumerate(case.events):
+        yield ("events", i), [event.type], event.label
+        for j, part in enumerate(event.participants):
+            yield ("events", i, "participants", j), [part.role], part.label
+        for j, outcome in enumerate(event.outcomes):
+            terms = [t for t in (outcome.verdict, outcome.sentence, outcome.regime) if t]
+            yield ("events", i, "outcomes", j), terms, outcome.label
+
+
+def label_key(path: Path) -> str:
+    return "status_label" if path == () else "label"
+
+
+def check(case: Case, context: Context) -> Iterator[Finding]:
+    for path, terms, label in labelled_terms(case):
+        if label is None and any(term.value == "other" for term in terms):
+            key = label_key(path)
+            yield Finding(
+                CODE,
+                f"`other` needs a `{key}` that says what it is",
+                path,
+                f"add `{key}: ...` next to it",
+            )

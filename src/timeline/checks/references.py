@@ -1,0 +1,86 @@
+"""Every reference names an item of the right kind: participants and outcome subjects
+name people or organizations, `charges` name charges, citations name sources,
+`after` and `relative.event` name events.
+
+Fails::
+
+    events:
+      - id: detained
+        participants: [{ref: aleksandrof, role: detainee}]   # TL302: no such person
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from timeline.diagnostics import Finding, Path
+from timeline.models import Case, Citation, Event
+
+if TYPE_CHECKING:
+    from timeline.checks import Context
+
+CODE = "TL302"
+
+
+def check(case: Case, context: Context) -> Iterator[Finding]:
+    people = {p.id for p in case.people}
+    orgs = {o.id for o in case.organizations}
+    actors = people | orgs
+    kinds = {
+        "person or organization": actors,
+        "charge": {c.id for c in case.charges},
+        "source": {s.id for s in case.sources},
+        "event": {e.id for e in case.events},
+        "organization": orgs,
+        "actor or source": actors | {s.id for s in case.sources},
+    }
+    everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
+    for ref, path, kind in _references(case):
+        allowed = everything if kind == "item" else kinds[kind]
+        if ref not in allowed:
+            yield _unresolved(ref, path, kind, allowed)
+
+
+def _unresolved(ref: str, path: Path, kind: str, allowed: set[str]) -> Finding:
+    close = difflib.get_close_matches(ref, allowed, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"add a {kind} with the id '{ref}'"
+    return Finding(CODE, f"'{ref}' is not the id of any {kind} in this case", path, hint)
+
+
+def _references(case: Case) -> Iterator[tuple[str, Path, str]]:
+    if case.court is not None:
+        yield case.court, ("court",), "organization"
+    for i, person in enumerate(case.people):
+        for j, affiliation in enumerate(person.affiliations):
+            yield affiliation.org, ("people", i, "affiliations", j, "org"), "organization"
+    for i, event in enumerate(case.events):
+        yield from _event_references(event, ("events", i))
+    for i, conflict in enumerate(case.conflicts):
+        for j, ref in enumerate(conflict.about):
+            yield ref, ("conflicts", i, "about", j), "item"
+        for j, claim in enumerate(conflict.claims):
+            yield from _citations(claim.sources, ("conflicts", i, "claims", j, "sources"))
+
+
+def _event_references(event: Event, base: Path) -> Iterator[tuple[str, Path, str]]:
+    for j, participant in enumerate(event.participants):
+        yield participant.ref, (*base, "participants", j, "ref"), "person or organization"
+    for j, outcome in enumerate(event.outcomes):
+        for k, subject in enumerate(outcome.subjects):
+            yield subject, (*base, "outcomes", j, "subjects", k), "person or organization"
+    for field, kind in (("charges", "charge"), ("after", "event")):
+        for j, ref in enumerate(getattr(event, field)):
+            yield ref, (*base, field, j), kind
+    for field in ("attribution", "disputed_by"):
+        for j, ref in enumerate(getattr(event, field)):
+            yield ref, (*base, field, j), "actor or source"
+    yield from _citations(event.sources, (*base, "sources"))
+    if event.relative is not None:
+        yield event.relative.event, (*base, "relative", "event"), "event"
+
+
+def _citations(citations: Iterable[Citation], base: Path) -> Iterator[tuple[str, Path, str]]:
+    for j, citation in enumerate(citations):
+        yield citation.ref, (*base, j, "ref"), "source"

@@ -1,0 +1,58 @@
+"""A relative date ("two days later") agrees with the dates of both events.
+
+`relative: {event: ID, offset: P2D}` says the source dates this event by its
+distance from another. When both dates are precise enough to tell, the offset
+must match; otherwise the relation is only recorded.
+
+Fails::
+
+    - {id: arrested, date: "2025-05-28", ...}
+    - {id: custody, date: "2025-05-31",             # TL404: 3 days, not 2
+       relative: {event: arrested, offset: P2D, source_text: two days later}, ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dateutil.relativedelta import relativedelta
+
+from timeline.diagnostics import Finding
+from timeline.durations import PARTS
+from timeline.models import Case
+
+if TYPE_CHECKING:
+    from timeline.checks import Context
+
+CODE = "TL404"
+_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+
+
+def shifted(day: date, offset: str) -> date:
+    """`day` moved forward by an ISO 8601 duration."""
+    amounts = {_UNITS[unit]: int(number) for number, unit in PARTS.findall(offset)}
+    return day + relativedelta(**amounts)  # type: ignore[arg-type]
+
+
+def check(case: Case, context: Context) -> Iterator[Finding]:
+    events = {event.id: event for event in case.events}
+    for i, event in enumerate(case.events):
+        relation = event.relative
+        anchor = events.get(relation.event) if relation else None
+        if relation is None or anchor is None:
+            continue
+        start = anchor.date.earliest
+        if start is None or anchor.date.earliest != anchor.date.latest:
+            continue  # the anchor is not a single day: nothing definite to compare
+        expected = shifted(start, relation.offset)
+        low, high = event.date.widened()
+        if (low is not None and expected < low) or (high is not None and expected > high):
+            yield Finding(
+                CODE,
+                f"'{event.id}' is dated {event.date.display()}, but {relation.offset} after "
+                f"'{anchor.id}' ({anchor.date.display()}) is {expected.isoformat()}",
+                ("events", i, "relative", "offset"),
+                "fix the date or the offset",
+            )

@@ -1,0 +1,34 @@
+"""ISO 8601 durations as used for sentence terms (``P5Y``, ``P2M``, ``P3Y6M``)."""
+
+from __future__ import annotations
+
+import re
+
+# At least one part, in order; written without look-ahead for pydantic's regex engine.
+DURATION_PATTERN = (
+    r"^P(?:\d+Y(?:\d+M)?(?:\d+W)?(?:\d+D)?|\d+M(?:\d+W)?(?:\d+D)?|\d+W(?:\d+D)?|\d+D)$"
+)
+PARTS = re.compile(r"(\d+)([YMWD])")
+_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+
+
+def duration_words(term: str) -> str:
+    """``P3Y6M`` -> ``3 years 6 months``; ``P1Y`` -> ``1 year``."""
+    words = []
+    for number, unit in PARTS.findall(term):
+        name = _UNITS[unit]
+        words.append(f"{int(number)} {name}{'' if int(number) == 1 else 's'}")
+    return " ".join(words) or term
+
+
+def duration_days(term: str) -> int:
+    """Days in a term, counting a month as 30 days and a year as 365 (for comparisons only)."""
+    return sum(int(number) * _DAYS[unit] for number, unit in PARTS.findall(term))
+
+
+def exact_days(term: str) -> int | None:
+    """Days in a term made of days and weeks only; None when months or years make it vague."""
+    if re.search(r"[YM]", term):
+        return None
+    return duration_days(term)

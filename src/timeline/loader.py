@@ -1,0 +1,415 @@
+"""Safe YAML -> plain data, with positions for diagnostics.
+
+The loader is the only place that reads case files. It is built to survive
+hostile input: size is checked before reading, bytes are decoded strictly,
+libyaml composes a node tree (its scanner bounds nesting depth), and our own
+constructor turns nodes into plain data while refusing duplicate keys, tags
+and aliases. Every problem is a `Diagnostic`, never an exception.
+
+Scalars stay the text that was written: no YAML 1.1 guessing turns ``NO`` into
+False, ``0123`` into 83 or ``2025-05-28`` into a date. Only ``true``/``false``
+and ``null``/``~``/empty are typed here; the models type the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from timeline.diagnostics import (
+    Diagnostic,
+    Finding,
+    Path,
+    Span,
+    format_path,
+    severity_of,
+)
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_PLAIN_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_DATE_KEYS = {"date", "published"}
+_DATE_LIKE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """libyaml's parser and composer with a resolver that keeps scalars as text."""
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                if value in _NULLS:
+                    return _NULL
+                if value in _BOOLS:
+                    return _BOOL
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+@dataclass(slots=True)
+class Document:
+    """A case file read from disk or from git: its name, its text and what parsing found."""
+
+    name: str
+    text: str = ""
+    root: Node | None = None
+    data: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Plain (unquoted) scalars under a date key, located only if a warning is due.
+    plain_dates: list[Node] = field(default_factory=list)
+    _lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        """The text of a 1-based line ("" past the end)."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+
+    def excerpt(self, span: Span) -> str | None:
+        text = self.line(span.line)
+        return text[:300] if text.strip() else None
+
+    def add(self, finding: Finding) -> None:
+        """Locate a finding in this document and keep it as a diagnostic."""
+        self.diagnostics.append(locate(self, finding))
+
+    def add_at(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code, severity_of(code), self.name, span, "", message, hint, self.excerpt(span)
+            )
+        )
+
+
+def read_document(path: FilePath, name: str | None = None) -> Document:
+    """Read and parse one case file; problems become diagnostics of the document."""
+    doc = Document(name or str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            doc.add_at("TL109", _too_large(size), Span(1, 1, 1, 1))
+            return doc
+        raw = path.read_bytes()
+    except OSError as error:
+        doc.add_at("TL112", f"cannot read the file: {error.strerror or error}", Span(1, 1, 1, 1))
+        return doc
+    return parse_document(raw, doc.name)
+
+
+def parse_document(raw: bytes, name: str) -> Document:
+    """Parse the bytes of a case file (from disk, from git, from a test)."""
+    doc = Document(name)
+    if len(raw) > MAX_FILE_BYTES:
+        doc.add_at("TL109", _too_large(len(raw)), Span(1, 1, 1, 1))
+        return doc
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    doc.text = text
+    root = _compose(doc)
+    if root is None:
+        return doc
+    doc.root = root
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        doc.add_at(
+            "TL104",
+            f"the document is {kind}; a case file is a mapping of fields",
+            _span(root),
+            "start with `format: 1`, `id: ...`, `title: ...` at the top level",
+        )
+        return doc
+    doc.data = _Constructor(doc).build(root, 0)
+    return doc
+
+
+def _too_large(size: int) -> str:
+    return f"the file has {size:,} bytes; case files are limited to {MAX_FILE_BYTES:,}"
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            doc.add_at(
+                "TL102",
+                f"the file is encoded as {encoding}; case files are UTF-8",
+                Span(1, 1, 1, 1),
+                "re-save the file as UTF-8 (without a byte-order mark)",
+            )
+            return None
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        doc.add_at(
+            "TL102", "the file contains NUL bytes: it is binary, not text", _byte_span(raw, offset)
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        doc.add_at(
+            "TL102",
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            _byte_span(raw, error.start),
+            "re-save the file as UTF-8",
+        )
+        return None
+    if text.startswith("\ufeff"):
+        doc.add_at(
+            "TL111",
+            "the file starts with a byte-order mark",
+            Span(1, 1, 1, 2),
+            "save as UTF-8 without BOM",
+        )
+        text = text[1:]
+    return text
+
+
+def _byte_span(raw: bytes, offset: int) -> Span:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[start:offset].decode("utf-8", "replace")) + 1
+    return Span(line, column, line, column + 1)
+
+
+def _compose(doc: Document) -> Node | None:
+    text = doc.text
+    if "*" in text and _refuse_aliases(doc):
+        return None
+    try:
+        root: Node | None = _Loader(text).get_single_node()
+    except yaml.MarkedYAMLError as error:
+        _yaml_error(doc, error)
+        return None
+    except yaml.reader.ReaderError as error:
+        span = _offset_span(text, error.position)
+        doc.add_at("TL101", f"invalid character {error.character!r} in the file", span)
+        return None
+    except RecursionError:
+        doc.add_at(
+            "TL108", f"the document is nested too deeply (limit {MAX_DEPTH})", Span(1, 1, 1, 1)
+        )
+        return None
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
+        empty = not text.strip() or all(
+            not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+        )
+        message = "the file is empty" if empty else "the document is empty (null)"
+        doc.add_at("TL103", message, Span(1, 1, 1, 1), "start from `timeline new CASE`")
+        return None
+    return root
+
+
+def _refuse_aliases(doc: Document) -> bool:
+    """Report every alias (and the anchors they use): an alias bomb must never expand."""
+    found = False
+    try:
+        for event in yaml.parse(doc.text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                found = True
+                doc.add_at(
+                    "TL107",
+                    f"alias *{event.anchor} refers to another part of the file",
+                    _mark_span(event.start_mark, event.end_mark),
+                    "write the value out in full: anchors and aliases are not allowed",
+                )
+    except yaml.YAMLError:
+        return found  # the composer reports the syntax error, unless an alias came first
+    return found
+
+
+def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
+    mark = error.problem_mark or error.context_mark
+    span = _mark_span(mark, None) if mark else Span(1, 1, 1, 1)
+    problem = error.problem or "invalid YAML"
+    if "maximum nesting depth" in problem:
+        doc.add_at("TL108", "the document is nested too deeply", span)
+        return
+    if "expected a single document" in str(error.context or ""):
+        doc.add_at("TL105", "the file holds more than one YAML document", span, "one case per file")
+        return
+    message = f"{error.context}: {problem}" if error.context else problem
+    doc.add_at(
+        "TL101", f"YAML syntax error: {message}", span, _syntax_hint(doc.line(span.line), problem)
+    )
+
+
+def _syntax_hint(line: str, problem: str) -> str | None:
+    if "\t" in line or "tab" in problem:
+        return "indent with spaces: YAML does not allow tabs for indentation"
+    if "could not find expected ':'" in problem or "mapping values" in problem:
+        return "check the indentation, and quote values that contain ': '"
+    if "found unexpected end of stream" in problem:
+        return "a quote or bracket opened earlier is never closed"
+    return None
+
+
+class _Constructor:
+    """Nodes -> plain dicts, lists, strings, booleans and None."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def build(self, node: Node, depth: int) -> Any:
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            if tag in _PLAIN_TAGS:
+                return node.value
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                return _BOOLS[node.value]
+            return self._tag(node)
+        if depth >= MAX_DEPTH:
+            self.doc.add_at(
+                "TL108", f"the document is nested too deeply (limit {MAX_DEPTH})", _span(node)
+            )
+            return None
+        if tag not in (_SEQ, _MAP):
+            return self._tag(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        return self._mapping(node, depth)
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+                self.doc.add_at("TL203", "keys must be plain text", _span(key_node))
+                continue
+            key = key_node.value
+            if key in result:
+                self.doc.add_at(
+                    "TL106",
+                    f"duplicate key '{key}'",
+                    _span(key_node),
+                    "YAML keeps only one of the values: merge them or rename one",
+                )
+                continue
+            if key in _DATE_KEYS and isinstance(value_node, ScalarNode) and not value_node.style:
+                self.doc.plain_dates.append(value_node)
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def _tag(self, node: Node) -> None:
+        self.doc.add_at(
+            "TL110",
+            f"the tag {_short_tag(node.tag)} is not allowed",
+            _span(node),
+            "remove the tag: case files hold plain text, lists and mappings",
+        )
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+# --- positions -----------------------------------------------------------------------------
+
+
+def locate(doc: Document, finding: Finding) -> Diagnostic:
+    """Turn a finding (a path in the document) into a diagnostic with a position."""
+    span = Span(1, 1, 1, 1)
+    if doc.root is not None:
+        node, key = _walk(doc.root, finding.path)
+        target = key if finding.target == "key" and key is not None else node
+        span = _span(target)
+    code = finding.code
+    return Diagnostic(
+        code,
+        severity_of(code),
+        doc.name,
+        span,
+        format_path(finding.path),
+        finding.message,
+        finding.hint,
+        doc.excerpt(span),
+    )
+
+
+def _walk(root: Node, path: Path) -> tuple[Node, Node | None]:
+    """The deepest node along `path`, and the key node that leads to it (if any)."""
+    node, key = root, None
+    for part in path:
+        child = _child(node, part)
+        if child is None:
+            break
+        key, node = child
+    return node, key
+
+
+def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+    if isinstance(node, MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == part:
+                return key_node, value_node
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def path_of(root: Node, target: Node) -> Path:
+    """The path of a node in the tree (used only while reporting)."""
+    stack: list[tuple[Node, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        stack.extend(_children(node, path))
+    return ()
+
+
+def _children(node: Node, path: Path) -> Iterator[tuple[Node, Path]]:
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode):
+                yield value_node, (*path, key_node.value)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            yield item, (*path, index)
+
+
+def _span(node: Node) -> Span:
+    return _mark_span(node.start_mark, node.end_mark)
+
+
+def _mark_span(start: Any, end: Any) -> Span:
+    line, column = start.line + 1, start.column + 1
+    if end is None or end.line < start.line:
+        return Span(line, column, line, column + 1)
+    # A block collection ends at the start of the next line; keep the end on content.
+    end_line, end_column = end.line + 1, end.column + 1
+    if end_column == 1 and end_line > line:
+        end_line, end_column = end_line - 1, column + 1
+    return Span(
+        line, column, end_line, max(end_column, column + 1) if end_line == line else end_column
+    )
+
+
+def _offset_span(text: str, offset: int) -> Span:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(line, column, line, column + 1)

@@ -1,0 +1,12 @@
+from conftest import MINIMAL
+
+
+def test_after_contradicted(diagnose):
+    assert diagnose(
+        MINIMAL.replace('"2025-09-17"', '"2025-05-01"').replace("type: verdict", "type: hearing")
+    ) == ["TL401@26:13"]
+
+
+def test_overlap_is_not_an_error(diagnose):
+    text = MINIMAL.replace('"2025-09-17"', '"2025-05"').replace("type: verdict", "type: hearing")
+    assert diagnose(text) == []
