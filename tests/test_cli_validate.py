@@ -136,3 +136,12 @@ def test_version():
 
     result = runner.invoke(app, ["--version"])
     assert result.stdout == f"timeline {__version__}\n"
+
+
+def test_format_choices_are_the_registry():
+    import typing
+
+    from timeline.cli.validate import Format
+    from timeline.reports import REPORTERS
+
+    assert typing.get_args(Format) == ("auto", *REPORTERS)

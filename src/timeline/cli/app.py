@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -20,7 +19,7 @@ COMMAND_ORDER = ("list", "show", "validate", "export", "diff", "log", "schema", 
 class _Group(TyperGroup):
     """Turns `TimelineError`s from any command into a message on stderr and an exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except InvalidCaseError as error:
@@ -34,7 +33,7 @@ class _Group(TyperGroup):
         except TimelineError as error:
             fail(str(error))
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         # The order of the docs (the most used first), not alphabetical.
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(self.commands, key=lambda name: (rank.get(name, len(rank)), name))

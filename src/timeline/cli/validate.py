@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-import click
 import typer
 
 from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, data_dir, fail
 
-FORMATS = ("auto", "text", "github", "json")
+# The choices of --format: the reporters' registry keys, plus auto.
+Format = Literal["auto", "text", "github", "json"]
 
 
 @app.command()
@@ -23,12 +23,11 @@ def validate(
         ),
     ] = None,
     format: Annotated[
-        str,
+        Format,
         typer.Option(
             "--format",
             "-f",
             help="text, github (workflow commands), json, or auto (github under GitHub Actions).",
-            click_type=click.Choice(FORMATS),
         ),
     ] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
