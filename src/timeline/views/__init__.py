@@ -1,0 +1,69 @@
+"""Views: what `show` and `list` display, as rich renderables or plain text.
+
+`chronology` and `listing` turn a case (or a folder of cases) into plain values
+in words; `styled` lays them out with rich, `plain` as text for pipes. The
+registries below map each `--format` to a function returning either a rich
+renderable or a string; the renderer modules are imported only when used, so
+that importing this package costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from timeline.query import Catalog
+    from timeline.views.chronology import Chronology
+
+Rendered = Any  # a rich renderable, or a str to be written as it is
+
+
+def _rich_chronology(view: Chronology, width: int) -> Rendered:
+    from timeline.views.styled import chronology_renderable
+
+    return chronology_renderable(view, width)
+
+
+def _plain_chronology(view: Chronology, width: int) -> Rendered:
+    from timeline.views.plain import chronology_text
+
+    return chronology_text(view, width)
+
+
+def _rich_catalog(catalog: Catalog, width: int) -> Rendered:
+    from timeline.views.listing import case_rows
+    from timeline.views.styled import catalog_table
+
+    return catalog_table(case_rows(catalog.cases))
+
+
+def _plain_catalog(catalog: Catalog, width: int) -> Rendered:
+    from timeline.views.listing import case_rows
+    from timeline.views.plain import catalog_text
+
+    return catalog_text(case_rows(catalog.cases), width)
+
+
+def _json_catalog(catalog: Catalog, width: int) -> Rendered:
+    from timeline.views.listing import catalog_json
+
+    return catalog_json(catalog.cases)
+
+
+SHOW_FORMATS: dict[str, Callable[[Chronology, int], Rendered]] = {
+    "rich": _rich_chronology,
+    "plain": _plain_chronology,
+}
+LIST_FORMATS: dict[str, Callable[[Catalog, int], Rendered]] = {
+    "rich": _rich_catalog,
+    "plain": _plain_catalog,
+    "json": _json_catalog,
+}
+
+
+def default_format(stream: IO[str]) -> str:
+    """``rich`` on a terminal, ``plain`` in a pipe or when `NO_COLOR` is set."""
+    interactive = stream.isatty() and os.environ.get("TERM") != "dumb"
+    return "rich" if interactive and "NO_COLOR" not in os.environ else "plain"

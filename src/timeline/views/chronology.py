@@ -1,0 +1,282 @@
+"""What `timeline show` displays, as plain values: built once, rendered as rich or plain text.
+
+`build_chronology` decides the words (dates, names, outcomes, statuses, gaps);
+the renderers only lay them out. Every string that comes from the case file is
+`clean`ed here, so no renderer can forget to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from timeline import dates, describe
+from timeline.models import Case, Charge, Event, Outcome, Participant, Person, Source
+from timeline.views.safe import clean, clean_optional
+from timeline.vocab import OutcomeKind, ParticipantRole, PersonRole, Verdict
+
+DENSE_YEAR = 12  # a year with more events than this is divided into months
+
+
+@dataclass(frozen=True, slots=True)
+class CitationLine:
+    ref: str
+    publisher: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    quote: str | None = None
+    locator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """Sources that disagree: what about, and each side as ``claim (source ids)``."""
+
+    about: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One event, in words."""
+
+    date: str
+    type: str
+    title: str
+    key: bool = False
+    context: bool = False
+    gap: str | None = None  # the time since the event shown before, when it helps
+    people: str | None = None
+    charges: str | None = None
+    outcomes: tuple[str, ...] = ()
+    status: str | None = None
+    doubt: bool = False  # the status is disputed or contested, not only unconfirmed
+    conflicts: tuple[ConflictView, ...] = ()
+    citations: tuple[CitationLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A month of a dense year (`heading` set), or a whole year's entries."""
+
+    heading: str | None
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    heading: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Defendant:
+    name: str
+    outcome: str
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str
+    facts: tuple[tuple[str, str], ...]  # (label, value): jurisdiction, court, status
+    summary: str | None
+    defendants: tuple[Defendant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Chronology:
+    header: Header
+    years: tuple[Year, ...]
+    shown: int
+    total: int
+
+    @property
+    def footer(self) -> str:
+        if self.shown == self.total:
+            return ""
+        if self.shown == 0:
+            return f"No events match the filters ({self.total} events in the case)."
+        return f"{self.shown} of {self.total} events shown (filtered)."
+
+
+def build_chronology(
+    case: Case, events: Sequence[Event] | None = None, *, sources: bool = False
+) -> Chronology:
+    """The case's header and `events` (default: the whole chronology), grouped by year."""
+    chosen = list(case.chronology if events is None else events)
+    entries = []
+    previous: Event | None = None
+    for event in chosen:
+        gap = gap_words(previous, event) if previous is not None else None
+        entries.append((event, build_entry(case, event, sources=sources, gap=gap)))
+        previous = event
+    years = tuple(
+        _year(heading, list(group))
+        for heading, group in groupby(entries, key=lambda pair: year_of(pair[0]))
+    )
+    return Chronology(build_header(case), years, shown=len(chosen), total=len(case.events))
+
+
+def _year(heading: str, pairs: list[tuple[Event, Entry]]) -> Year:
+    if len(pairs) <= DENSE_YEAR:
+        return Year(heading, (Section(None, tuple(entry for _, entry in pairs)),))
+    sections = tuple(
+        Section(month, tuple(entry for _, entry in group))
+        for month, group in groupby(pairs, key=lambda pair: month_of(pair[0]))
+    )
+    return Year(heading, sections)
+
+
+def year_of(event: Event) -> str:
+    """The year an event is listed under: its earliest bound's, else its latest's."""
+    bound = event.date.earliest or event.date.latest
+    return str(bound.year) if bound is not None else "Undated"
+
+
+def month_of(event: Event) -> str | None:
+    """The month heading in a dense year: the earliest bound's month; none for a whole year."""
+    date = event.date
+    if date.earliest is None or date.precision is dates.Precision.YEAR:
+        return None
+    return date.earliest.strftime("%B %Y")
+
+
+# --- the header ----------------------------------------------------------------------------
+
+
+def build_header(case: Case) -> Header:
+    facts = [("Jurisdiction", case.jurisdiction)]
+    if case.court:
+        facts.append(("Court", clean(case.display_name(case.court))))
+    facts.append(("Status", clean(status_text(case))))
+    defendants = tuple(
+        Defendant(clean(describe.full_name(case, person.id)), clean(current_outcome(case, person)))
+        for person in case.people
+        if PersonRole.DEFENDANT in person.roles
+    )
+    return Header(clean(case.title), tuple(facts), clean_optional(case.summary), defendants)
+
+
+def status_text(case: Case) -> str:
+    words = case.status.words
+    label = case.status_label
+    if not label:
+        return words
+    return label if case.status.value == "other" else f"{words} ({label})"
+
+
+def current_outcome(case: Case, person: Person) -> str:
+    """The latest court decision about a person, in words, with the event it came from."""
+    decisions = [
+        (event, outcome)
+        for event in case.chronology
+        for outcome in event.outcomes
+        if outcome.kind is OutcomeKind.DECISION and person.id in outcome.subjects
+    ]
+    if not decisions:
+        return "no court decision yet"
+    event, outcome = decisions[-1]
+    words = describe.outcome_words(outcome)
+    if outcome.verdict is Verdict.UPHELD and outcome.sentence is None and len(decisions) > 1:
+        # "upheld" alone hides what was upheld: say it.
+        words = f"{describe.outcome_words(decisions[-2][1])}; upheld"
+    when = event.date.display(inferred=[part.value for part in event.inferred])
+    return f"{words} ({describe.event_type_words(event)}, {when})"
+
+
+# --- one event -----------------------------------------------------------------------------
+
+
+def build_entry(
+    case: Case, event: Event, *, sources: bool = False, gap: str | None = None
+) -> Entry:
+    status = describe.status_words(case, event)
+    return Entry(
+        gap=gap,
+        date=clean(event.date.display(inferred=[part.value for part in event.inferred])),
+        type=clean(describe.event_type_words(event)),
+        title=clean(event.title),
+        key=event.key,
+        context=event.context,
+        people=clean_optional(participants_text(case, event.participants)),
+        charges=clean_optional(charges_text(case, event.charges)),
+        outcomes=tuple(clean(outcome_text(case, outcome)) for outcome in event.outcomes),
+        status=clean_optional(status),
+        doubt=event.status.value in ("disputed", "contested-by-sources"),
+        conflicts=tuple(
+            ConflictView(clean(about), tuple(clean(claim) for claim in claims))
+            for about, claims in describe.conflict_sides(case, event.id)
+        ),
+        citations=citations(case, event) if sources else (),
+    )
+
+
+def participants_text(case: Case, participants: Sequence[Participant]) -> str | None:
+    """``Aleksandrov, Duulatov (detainee); GKNB (authority)``: people grouped by role."""
+    by_role: dict[str, list[str]] = {}
+    for participant in participants:
+        role = participant.role
+        words = (
+            participant.label if role is ParticipantRole.OTHER and participant.label else role.words
+        )
+        by_role.setdefault(words, []).append(describe.short_name(case, participant.ref))
+    return "; ".join(f"{', '.join(names)} ({role})" for role, names in by_role.items()) or None
+
+
+def charges_text(case: Case, refs: Sequence[str]) -> str | None:
+    """``Criminal Code: Art. 40, Art. 278(3)``, grouped by code."""
+    by_code: dict[str, list[str]] = {}
+    for ref in refs:
+        charge = case.index.get(ref)
+        if isinstance(charge, Charge):
+            article = f"Art. {charge.article}" + (f"({charge.part})" if charge.part else "")
+            by_code.setdefault(charge.code, []).append(article)
+    return "; ".join(f"{code}: {', '.join(items)}" for code, items in by_code.items()) or None
+
+
+def outcome_text(case: Case, outcome: Outcome) -> str:
+    line = describe.outcome_line(case, outcome)
+    return f"{line} ({outcome.note})" if outcome.note else line
+
+
+def citations(case: Case, event: Event) -> tuple[CitationLine, ...]:
+    lines = []
+    for citation in event.sources:
+        source = case.index.get(citation.ref)
+        if not isinstance(source, Source):
+            continue
+        published = source.published.display() if source.published is not None else None
+        lines.append(
+            CitationLine(
+                ref=clean(source.id),
+                publisher=clean(source.publisher),
+                title=clean_optional(source.title),
+                date=clean_optional(published),
+                url=clean_optional(source.url),
+                quote=clean_optional(citation.quote),
+                locator=clean_optional(citation.locator),
+            )
+        )
+    return tuple(lines)
+
+
+def gap_words(previous: Event, event: Event) -> str | None:
+    """``2 days later`` between two single-day dates; nothing where a gap would mislead."""
+    if not (_single_day(previous.date) and _single_day(event.date)):
+        return None
+    days = dates.days_between(previous.date, event.date)
+    if days is None or days <= 0:
+        return None
+    return dates.humanize_gap(days)
+
+
+def _single_day(date: dates.EdtfDate) -> bool:
+    return (
+        not date.is_interval
+        and date.precision is dates.Precision.DAY
+        and not (date.uncertain or date.approximate)
+        and date.earliest is not None
+        and date.earliest == date.latest
+    )

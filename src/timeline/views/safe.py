@@ -1,0 +1,31 @@
+"""Untrusted text made safe for a terminal: control characters shown, never emitted.
+
+Everything a case file says (titles, names, quotes, URLs) goes through `clean`
+before it reaches a renderer. Rich markup needs no escaping here because the
+renderers only ever build `rich.text.Text` objects (never markup strings); an
+escape sequence, a bell, a C1 control or a bidirectional override would still
+reach the terminal, so they are written out as ``\\x1b``, ``\\x07``, ``\\u202e``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls and DEL; bidirectional embeddings, overrides and isolates,
+# which can make text read differently from what it is.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile("[\t\n\r\x0b\x0c]+")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str) -> str:
+    """One line of text: runs of whitespace controls become a space, other controls visible."""
+    return _UNSAFE.sub(_visible, _SPACES.sub(" ", text.strip(" \t\n\r")))
+
+
+def clean_optional(text: str | None) -> str | None:
+    return None if text is None else clean(text)
