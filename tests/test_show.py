@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import shutil
 from pathlib import Path
@@ -218,6 +220,8 @@ def test_header_names_defendants_with_their_latest_court_decision() -> None:
     output = show("full", columns=200).stdout
     assert output.startswith("Editors <b>on trial</b> | [bold red]not markup[/]\n=====")
     assert "Court: Medeu District Court\nStatus: appeal\n" in output
+    summary = "prosecuted over their reporting.\n\nAn appeal is pending.\n\nDefendants:\n"
+    assert summary in output
     assert (
         "  Anna Ivanova: guilty; 5 years, general-regime penal colony (verdict, 20 September 2024)"
         in output
@@ -383,3 +387,51 @@ def test_an_invalid_case_prints_its_diagnostics(tmp_path: Path) -> None:
     assert "serach" in result.stderr
     assert result.stderr.rstrip().endswith("1 file, 1 error, 0 warnings")
     assert "Traceback" not in result.stderr
+
+
+# --- golden files --------------------------------------------------------------------------
+# After an intended change to the views (or to the case files), regenerate with
+#     TIMELINE_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_show.py
+# and review the diff of tests/fixtures/show/golden/ (and docs/images/show-kloop.svg).
+
+GOLDEN = FIXTURES / "golden"
+REGENERATE = os.environ.get("TIMELINE_REGEN_GOLDEN") == "1"
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN_RUNS = {
+    "kloop.80.txt": (REPO / "data" / "cases", ["kloop"], 80),
+    "kloop.60.txt": (REPO / "data" / "cases", ["kloop"], 60),
+    "kloop.sources.100.txt": (REPO / "data" / "cases", ["kloop", "--sources"], 100),
+    "full.sources.80.txt": (FIXTURES, ["full", "--sources"], 80),
+}
+
+
+@pytest.mark.parametrize("name", GOLDEN_RUNS)
+def test_plain_matches_its_golden_file(name: str) -> None:
+    data, args, columns = GOLDEN_RUNS[name]
+    result = show(*args, columns=columns, data=data)
+    assert result.exit_code == 0, result.stderr
+    golden = GOLDEN / name
+    if REGENERATE:
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert golden.read_text(encoding="utf-8") == result.stdout, (
+        f"{name} differs; if intended, regenerate with TIMELINE_REGEN_GOLDEN=1 and review the diff"
+    )
+
+
+def test_every_golden_file_is_checked() -> None:
+    assert {path.name for path in GOLDEN.iterdir()} == set(GOLDEN_RUNS)
+
+
+def test_the_readme_picture_is_up_to_date() -> None:
+    script = REPO / "scripts" / "record_screenshot.py"
+    spec = importlib.util.spec_from_file_location("record_screenshot", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    svg = module.render_svg()
+    assert svg == module.render_svg()  # deterministic
+    assert "Prosecution of four former Kloop employees" in svg.replace("&#160;", " ")
+    if REGENERATE:
+        module.main([])
+    assert module.main(["--check"]) == 0, "run scripts/record_screenshot.py"

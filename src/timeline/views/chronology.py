@@ -13,7 +13,7 @@ from itertools import groupby
 
 from timeline import dates, describe
 from timeline.models import Case, Charge, Event, Outcome, Participant, Person, Source
-from timeline.views.safe import clean, clean_optional
+from timeline.views.safe import clean, clean_optional, paragraphs
 from timeline.vocab import OutcomeKind, ParticipantRole, PersonRole, Verdict
 
 DENSE_YEAR = 12  # a year with more events than this is divided into months
@@ -81,7 +81,7 @@ class Defendant:
 class Header:
     title: str
     facts: tuple[tuple[str, str], ...]  # (label, value): jurisdiction, court, status
-    summary: str | None
+    summary: tuple[str, ...]  # paragraphs
     defendants: tuple[Defendant, ...]
 
 
@@ -156,7 +156,8 @@ def build_header(case: Case) -> Header:
         for person in case.people
         if PersonRole.DEFENDANT in person.roles
     )
-    return Header(clean(case.title), tuple(facts), clean_optional(case.summary), defendants)
+    summary = paragraphs(case.summary or "")
+    return Header(clean(case.title), tuple(facts), summary, defendants)
 
 
 def status_text(case: Case) -> str:

@@ -50,9 +50,9 @@ def header_lines(header: Header, width: int) -> Iterator[str]:
     yield "=" * min(len(header.title), width)
     for label, value in header.facts:
         yield from labelled(label, value, width, indent="")
-    if header.summary:
+    for paragraph in header.summary:
         yield ""
-        yield from wrap(header.summary, width)
+        yield from wrap(paragraph, width)
     if header.defendants:
         yield ""
         yield "Defendants:"

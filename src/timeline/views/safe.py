@@ -14,7 +14,8 @@ import re
 # C0 and C1 controls and DEL; bidirectional embeddings, overrides and isolates,
 # which can make text read differently from what it is.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile("[\t\n\r\x0b\x0c]+")
+_SPACES = re.compile(r"\s*[\t\n\r\x0b\x0c]\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -29,3 +30,8 @@ def clean(text: str) -> str:
 
 def clean_optional(text: str | None) -> str | None:
     return None if text is None else clean(text)
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Text split at blank lines, each paragraph `clean`ed to one line."""
+    return tuple(clean(part) for part in _BLANK_LINE.split(text) if part.strip())

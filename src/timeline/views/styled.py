@@ -67,8 +67,8 @@ def header_panel(header: Header) -> Panel:
     for label, value in header.facts:
         facts.add_row(label, Text(value))
     parts: list[RenderableType] = [facts]
-    if header.summary:
-        parts += [Text(""), Text(header.summary)]
+    for paragraph in header.summary:
+        parts += [Text(""), Text(paragraph)]
     if header.defendants:
         people = Table.grid(padding=(0, 1))
         people.add_column(style=STYLES["title"])
