@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from test_export_support import load
@@ -100,6 +102,7 @@ def test_wire_format_crlf_folded_stable(case: Case) -> None:
 
 def test_escape_text() -> None:
     assert escape_text("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf"
+    assert escape_text("bell\x07 tab\t del\x7f") == "bell tab\t del"
 
 
 @pytest.mark.parametrize(
@@ -111,3 +114,15 @@ def test_fold_never_splits_a_character(line: str) -> None:
     assert all(len(piece) <= 75 for piece in pieces)
     assert all(piece.startswith(b" ") for piece in pieces[1:])
     assert b"".join([pieces[0], *(p[1:] for p in pieces[1:])]).decode("utf-8") == line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from("\\;,:\n"), max_size=120
+    )
+)
+def test_any_text_survives_escaping_and_folding(value: str) -> None:
+    lines = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", fold("SUMMARY:" + escape_text(value))]
+    calendar = Calendar.from_ical("\r\n".join([*lines, "END:VEVENT", "END:VCALENDAR", ""]))
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [value]

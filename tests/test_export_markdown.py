@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from test_export_support import Element, export_text, load, parse_html, render_markdown
 from timeline.exporters import markup
@@ -186,3 +188,31 @@ def test_plain_text_renders_as_written(plain: str, rendered: str) -> None:
 
 def test_mermaid_escape_uses_entity_codes() -> None:
     assert markup.mermaid("a#b:c;d\ne") == "a#35;b#58;c#59;d e"
+
+
+_MARKUP_CHARS = st.sampled_from(list("ab #*_-+=>|[]()!<>&;:`~\\^.1 \t\n"))
+# (A byte-order mark is dropped by renderers at the start of a document, where the export
+# never puts data.)
+_ANY_TEXT = st.characters(
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs"), blacklist_characters="\ufeff"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_MARKUP_CHARS, max_size=30) | st.text(_ANY_TEXT, max_size=20))
+def test_any_plain_text_renders_as_written(value: str) -> None:
+    expected = " ".join(value.split())
+    assert parse_html(render_markdown(markup.text(value))).text.strip() == expected
+    table = f"| h |\n|---|\n| {markup.cell(markup.text(value))} |\n"
+    assert [td.text.strip() for td in parse_html(render_markdown(table)).find_all("td")] == [
+        expected
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_MARKUP_CHARS, max_size=40))
+@example("![tracker](https://example.org/pixel.png) <b>x</b> [^1]\n\n# h\n\n1. x\n\n```")
+def test_prose_stays_inline(value: str) -> None:
+    inline = {"p", "em", "strong", "code", "a", "del"}
+    rendered = parse_html(render_markdown("\n\n".join(markup.prose(value))))
+    assert {element.tag for element in _all(rendered)} <= inline | {"root"}

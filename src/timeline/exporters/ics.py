@@ -12,6 +12,7 @@ latest day; an open-ended date is always left out.
 from __future__ import annotations
 
 import datetime
+import re
 
 from timeline import describe
 from timeline.exporters import Export, ExportOptions
@@ -22,6 +23,7 @@ from timeline.vocab import FactStatus
 PRODID = "-//timeline//timeline export//EN"
 FALLBACK_STAMP = datetime.date(1970, 1, 1)
 LIMIT = 75  # octets per line, CRLF excluded
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in TEXT (tab and LF are)
 
 
 def export(case: Case, options: ExportOptions) -> Export:
@@ -99,8 +101,8 @@ def description(case: Case, event: Event) -> str:
 
 
 def escape_text(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; CR dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; other controls dropped."""
+    text = _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
         text = text.replace(plain, escaped)
     return text

@@ -38,8 +38,8 @@ def cell(markdown: str) -> str:
 def prose(value: str) -> list[str]:
     """Markdown from the data as paragraphs (one line each), its inline markup kept.
 
-    Raw HTML is escaped (outside code spans), footnote references and link
-    definitions are neutralised, and a paragraph cannot open a block.
+    Raw HTML is escaped (outside code spans), images, footnote references and
+    link definitions are neutralised, and a paragraph cannot open a block.
     """
     paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", value.strip()))
     return [_block_safe(_inline_safe(block)) for block in paragraphs if block]
@@ -56,7 +56,8 @@ def _inline_safe(paragraph: str) -> str:
 
 
 def _escape_html(fragment: str) -> str:
-    return fragment.replace("<", "\\<").replace("[^", "\\[^")
+    """No raw HTML, footnote references or images (a remote image would load with the report)."""
+    return fragment.replace("<", "\\<").replace("[^", "\\[^").replace("![", "!\\[")
 
 
 def _block_safe(line: str) -> str:
