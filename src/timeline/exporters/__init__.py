@@ -62,7 +62,3 @@ EXPORTERS: dict[str, Exporter] = {
     "timelinejs": Exporter("timelinejs", ".json", "Knight Lab TimelineJS 3 JSON, to embed"),
 }
 
-
-def export_case(case: Case, format: str, options: ExportOptions | None = None) -> Export:
-    """Export `case` in a registered format (a `KeyError` for an unknown one)."""
-    return EXPORTERS[format](case, options)
