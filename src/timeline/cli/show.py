@@ -22,7 +22,8 @@ else:  # the choices are the registries' keys
 @app.command()
 def show(  # noqa: PLR0917  (each parameter is a command-line option)
     case: Annotated[
-        str, typer.Argument(help="A case id (such as kloop) or a path to a .yaml file.")
+        str,
+        typer.Argument(metavar="CASE", help="A case id (such as kloop) or a path to a .yaml file."),
     ],
     from_: Annotated[
         str | None,
