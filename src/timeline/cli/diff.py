@@ -1,0 +1,151 @@
+"""`timeline diff` (two versions of a case) and `timeline log` (its history in git)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeAlias
+
+import typer
+
+from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, fail
+from timeline.diffviews import RENDERERS
+from timeline.views.diff_log import LOG_RENDERERS
+
+if TYPE_CHECKING:
+    from timeline.diff import CaseDiff
+
+    DiffFormat: TypeAlias = str
+    LogFormat: TypeAlias = str
+else:  # the choices are the registries' keys
+    DiffFormat = Literal[tuple(RENDERERS)]
+    LogFormat = Literal[tuple(LOG_RENDERERS)]
+
+
+@app.command()
+def diff(
+    specs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="OLD [NEW]",
+            help="A case id or a .yaml path, each with an optional @REV (a git revision). "
+            "NEW defaults to the working tree; OLD alone without @REV means OLD@HEAD.",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text (coloured on a terminal), markdown or json."),
+    ] = "text",
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code", help="Exit 1 when there are differences, 0 when there are none."
+        ),
+    ] = False,
+    git_external: Annotated[
+        bool,
+        typer.Option(
+            "--git-external",
+            help="Called by git as an external diff driver (7 or 9 arguments); see docs/diff.md.",
+        ),
+    ] = False,
+) -> None:
+    """Show what changed in a case between two versions: events, people, sources...
+
+    Items are matched by id; a removed and an added item that are clearly the same
+    are reported as a rename; date changes say whether a date was refined,
+    coarsened or moved. Exit status: 0, or with --exit-code 0 (no differences) or
+    1 (differences); 2 for an error (an unknown revision, a version that does not
+    validate: its diagnostics are shown).
+
+    Examples:
+
+      timeline diff kloop                         (HEAD against the working tree)
+
+      timeline diff kloop@HEAD~1 kloop
+
+      timeline diff data/cases/kloop.yaml@main --format markdown
+
+      timeline diff old/kloop.yaml new/kloop.yaml --format json --exit-code
+    """
+    from timeline.diff.external import is_external_call
+    from timeline.reports import use_color
+
+    if git_external or is_external_call(specs):
+        _external(specs)
+    if len(specs) > 2:
+        fail("diff takes OLD and at most one NEW (see timeline diff --help)")
+    result = _compare(specs)
+    sys.stdout.write(RENDERERS[format](result, format == "text" and use_color(sys.stdout)))
+    raise typer.Exit(EXIT_FINDINGS if exit_code and not result.identical else EXIT_OK)
+
+
+def _compare(specs: list[str]) -> CaseDiff:
+    from timeline.diff.versions import compare_specs
+    from timeline.errors import InvalidCaseError
+    from timeline.reports import print_invalid
+
+    try:
+        return compare_specs(specs, _cases_dir())
+    except InvalidCaseError as error:  # a version that does not load is an error here
+        print_invalid(error)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _external(specs: list[str]) -> NoReturn:
+    """Git's calling convention: never fail, or git stops the whole `git diff`."""
+    from timeline.diff.external import external_diff
+    from timeline.reports import TextReporter, use_color
+
+    result = external_diff(specs)
+    if result.invalid:
+        reporter = TextReporter(color=use_color(sys.stderr))
+        for report in result.invalid:
+            reporter.add(report)
+        sys.stderr.write(reporter.render())
+    output = RENDERERS["text"](result.diff, use_color(sys.stdout)) if result.diff else result.text
+    sys.stdout.write(output)
+    raise typer.Exit(EXIT_OK)
+
+
+def _cases_dir() -> Path:
+    from timeline.cli.app import State
+    from timeline.revisions import cases_dir
+
+    return cases_dir(State.data_dir)
+
+
+@app.command()
+def log(
+    case: Annotated[
+        str, typer.Argument(help="A case id (such as kloop) or a path to a .yaml file.")
+    ],
+    event: Annotated[
+        str | None,
+        typer.Option(
+            "--event", metavar="ID", help="Only the changes of this event (following its renames)."
+        ),
+    ] = None,
+    format: Annotated[LogFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """The history of a case, or of one event, across the git commits that touched it.
+
+    For each commit (newest first): its short hash, date, author and subject, and
+    what it changed in the case. A commit where the file does not validate is
+    shown as such, with its diagnostics, and the walk goes on.
+
+    Examples:
+
+      timeline log kloop
+
+      timeline log kloop --event editors-detained
+
+      timeline log data/cases/kloop.yaml --format json
+    """
+    from timeline.history import case_history
+    from timeline.reports import use_color
+    from timeline.revisions import case_path
+
+    history = case_history(case_path(case, _cases_dir(), must_exist=False), event=event)
+    sys.stdout.write(LOG_RENDERERS[format](history, format == "text" and use_color(sys.stdout)))
