@@ -292,6 +292,7 @@ class _Constructor:
             return self._tag(node)
         if isinstance(node, SequenceNode):
             return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, MappingNode)
         return self._mapping(node, depth)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:

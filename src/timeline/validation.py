@@ -256,10 +256,11 @@ def _unknown_key(loc: Path) -> Finding:
     key = str(loc[-1])
     allowed = fields_at(loc[:-1])
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint: str | None = None
     if close:
         hint = f"did you mean '{close[0]}'?"
-    else:
-        hint = "allowed here: " + ", ".join(allowed) if allowed else None
+    elif allowed:
+        hint = "allowed here: " + ", ".join(allowed)
     where = _where(loc[:-1])
     return Finding("TL201", f"unknown key '{key}'{where}", loc, hint, target="key")
 

@@ -35,7 +35,9 @@ def labelled_terms(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
         for j, part in enumerate(event.participants):
             yield ("events", i, "participants", j), [part.role], part.label
         for j, outcome in enumerate(event.outcomes):
-            terms = [t for t in (outcome.verdict, outcome.sentence, outcome.regime) if t]
+            terms: list[Term] = [
+                t for t in (outcome.verdict, outcome.sentence, outcome.regime) if t is not None
+            ]
             yield ("events", i, "outcomes", j), terms, outcome.label
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
+
+if TYPE_CHECKING:
+    from timeline.validation import FileReport
 
 from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, data_dir, fail
 
@@ -69,7 +73,7 @@ def validate(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _with_progress(reports, total):  # type: ignore[no-untyped-def]
+def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileReport]:
     """A progress bar on stderr for long runs on a terminal; otherwise the reports as they come."""
     if total < 50 or not sys.stderr.isatty():
         yield from reports
