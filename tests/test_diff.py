@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import pytest
 
@@ -22,7 +23,7 @@ def changes(diff: CaseDiff) -> list[tuple[str, str, str, str | None]]:
 
 def fields(diff: CaseDiff, change_id: str) -> list[dict[str, object]]:
     change = next(c for c in diff.changes if c.id == change_id)
-    return [f.model_dump() for f in change.fields]
+    return [f.to_json() for f in change.fields]
 
 
 def test_identical_versions_have_no_changes() -> None:
@@ -76,7 +77,7 @@ def test_fixture_changes_in_their_fixed_order() -> None:
         ("removed", "sources", "old-blog", None),
         ("changed", "conflicts", "when-detained", None),
     ]
-    assert diff.summary.model_dump() == {"added": 1, "removed": 2, "changed": 12, "renamed": 3}
+    assert diff.summary.to_json() == {"added": 1, "removed": 2, "changed": 12, "renamed": 3}
 
 
 def test_fixture_field_changes() -> None:
@@ -118,7 +119,7 @@ def test_added_and_removed_items_carry_their_fields() -> None:
         {"path": "key", "old": None, "new": True},
     ]
     removed = next(c for c in diff.changes if c.id == "old-blog")
-    assert (removed.label, removed.fields[0].model_dump()) == (
+    assert (removed.label, removed.fields[0].to_json()) == (
         "A Blog",
         {"path": "publisher", "old": "A Blog", "new": None},
     )
@@ -127,7 +128,7 @@ def test_added_and_removed_items_carry_their_fields() -> None:
 def test_date_changes_are_classified() -> None:
     diff = diff_cases(load(OLD), load(NEW))
     by_id = {c.id: c.date_change for c in diff.changes}
-    assert by_id["detained"] is not None and by_id["detained"].model_dump() == {
+    assert by_id["detained"] is not None and by_id["detained"].to_json() == {
         "kind": "refined",
         "old": "2025-07",
         "new": "2025-07-03",
@@ -145,7 +146,7 @@ def test_date_changes_are_classified() -> None:
     )  # no longer "c."
     # The witness moved five days later, past the second hearing: its place changed.
     witness = by_id["witness-heard"]
-    assert witness is not None and witness.model_dump() == {
+    assert witness is not None and witness.to_json() == {
         "kind": "moved",
         "old": "2025-08-21",
         "new": "2025-08-26",
@@ -202,7 +203,7 @@ def test_a_date_change_that_crosses_another_event_reports_the_new_place() -> Non
     assert change.id == "h0" and change.date_change is not None
     assert change.date_change.shift_days == 14
     assert change.date_change.place is not None
-    assert change.date_change.place.model_dump() == {"after": "h1", "before": "h2"}
+    assert asdict(change.date_change.place) == {"after": "h1", "before": "h2"}
 
 
 def test_an_added_event_does_not_change_the_place_of_others() -> None:
@@ -218,7 +219,7 @@ def test_events_that_swap_places_both_report_it() -> None:
     old = load_text(_hearings("2025-06-01", "2025-06-10"))
     new = load_text(_hearings("2025-06-12", "2025-06-02"))
     places = {c.id: c.date_change.place for c in diff_cases(old, new).changes if c.date_change}
-    assert {k: v.model_dump() if v else None for k, v in places.items()} == {
+    assert {k: asdict(v) if v else None for k, v in places.items()} == {
         "h1": {"after": "detained", "before": "h0"},
         "h0": {"after": "h1", "before": "verdict"},
     }
@@ -266,16 +267,16 @@ def test_an_event_that_differs_too_much_is_removed_and_added(edit: tuple[str, st
 
 
 def test_list_members_are_a_multiset() -> None:
-    assert [
-        f.model_dump() for f in diff_values({"tags": ["a", "b", "a"]}, {"tags": ["b", "a"]})
-    ] == [{"path": "tags", "old": "a", "new": None}]
+    assert [f.to_json() for f in diff_values({"tags": ["a", "b", "a"]}, {"tags": ["b", "a"]})] == [
+        {"path": "tags", "old": "a", "new": None}
+    ]
     assert diff_values({"tags": ["a", "b"]}, {"tags": ["b", "a"]}) == []
 
 
 def test_members_with_the_same_reference_twice_are_compared_as_a_multiset() -> None:
     old = {"participants": [{"ref": "a", "role": "x"}, {"ref": "a", "role": "y"}]}
     new = {"participants": [{"ref": "a", "role": "y"}, {"ref": "a", "role": "z"}]}
-    assert [f.model_dump() for f in diff_values(old, new)] == [
+    assert [f.to_json() for f in diff_values(old, new)] == [
         {"path": "participants", "old": {"ref": "a", "role": "x"}, "new": None},
         {"path": "participants", "old": None, "new": {"ref": "a", "role": "z"}},
     ]

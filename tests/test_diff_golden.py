@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from typing import Any
 
 import cmarkgfm
@@ -67,7 +68,7 @@ def diff() -> CaseDiff:
     return diff_cases(
         kloop,
         edited(kloop),
-        old_version=version.model_copy(update={"rev": "main"}),
+        old_version=replace(version, rev="main"),
         new_version=version,
     )
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from timeline.diagnostics import Diagnostic
-from timeline.diff import CaseDiff, Summary, Version, diff_cases
+from timeline.diff import CaseDiff, Version, diff_cases
 from timeline.errors import GitError, UsageError
 from timeline.models import Case
 from timeline.revisions import read_object, relative_path, repo_root, run_git
@@ -199,10 +199,7 @@ def follow_event(entries: list[Entry], event: str, file: str) -> list[Entry]:
         relevant = [c for c in entry.diff.changes if c.section == "events" and c.id == current]
         if not relevant:
             continue
-        counts: dict[str, int] = {}
-        for change in relevant:
-            counts[change.kind] = counts.get(change.kind, 0) + 1
-        diff = entry.diff.model_copy(update={"changes": relevant, "summary": Summary(**counts)})
+        diff = CaseDiff.of(entry.diff.old, entry.diff.new, tuple(relevant))
         kept.append(Entry(entry.commit, entry.path, entry.status, diff, entry.base))
         current = relevant[0].old_id or current
     if not any(entry.diff is not None for entry in kept):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,7 +16,6 @@ from timeline.diff.model import (
     ChangeKind,
     FieldChange,
     Place,
-    Summary,
     Version,
 )
 from timeline.diff.renames import pair_renames
@@ -47,12 +46,10 @@ def diff_cases(
     if case_change is not None:
         changes.append(case_change)
     changes = _with_places(old, new, pairs, changes)
-    counts = Counter(change.kind for change in changes)
-    return CaseDiff(
-        old=old_version or Version(id=old.id),
-        new=new_version or Version(id=new.id),
-        summary=Summary(**{str(kind): n for kind, n in counts.items()}),
-        changes=sorted(changes, key=_order(old, new)),
+    return CaseDiff.of(
+        old_version or Version(id=old.id),
+        new_version or Version(id=new.id),
+        tuple(sorted(changes, key=_order(old, new))),
     )
 
 
@@ -102,7 +99,7 @@ def _compare(section: str, old: Item, new: Item, translate: Translate | None) ->
         old_id=old.id if renamed else None,
         label=label_of(new, old),
         date=display(new) if isinstance(new, Event) else None,
-        fields=fields,
+        fields=tuple(fields),
         date_change=classify_date(old, new) if dated else None,
     )
 
@@ -116,7 +113,7 @@ def _compare_case(old: Case, new: Case, translate: Translate | None) -> Change |
     )
     if not fields:
         return None
-    return Change(kind="changed", section="case", id=new.id, label=new.title, fields=fields)
+    return Change(kind="changed", section="case", id=new.id, label=new.title, fields=tuple(fields))
 
 
 def _whole(kind: ChangeKind, section: str, item: Item) -> Change:
@@ -129,7 +126,7 @@ def _whole(kind: ChangeKind, section: str, item: Item) -> Change:
         id=item.id,
         label=label_of(item),
         date=display(item) if isinstance(item, Event) else None,
-        fields=[FieldChange(path=key, **{side: value}) for key, value in data.items()],
+        fields=tuple(FieldChange(key, **{side: value}) for key, value in data.items()),
     )
 
 
@@ -146,7 +143,7 @@ def _withhold(old: Person, new: Person, fields: list[FieldChange]) -> list[Field
             continue
         old_value = WITHHELD if old_named and field.old is not None else field.old
         new_value = WITHHELD if new_named and field.new is not None else field.new
-        result.append(FieldChange(path=field.path, old=old_value, new=new_value))
+        result.append(FieldChange(field.path, old_value, new_value))
     return result
 
 
@@ -176,8 +173,7 @@ def _with_places(old: Case, new: Case, pairs: list[Pair], changes: list[Change])
 def _placed(change: Change, place: Place | None) -> Change:
     if place is None or change.date_change is None:
         return change
-    date_change = change.date_change.model_copy(update={"place": place})
-    return change.model_copy(update={"date_change": date_change})
+    return replace(change, date_change=replace(change.date_change, place=place))
 
 
 def _order(old: Case, new: Case) -> Callable[[Change], tuple[Any, ...]]:

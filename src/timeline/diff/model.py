@@ -1,10 +1,13 @@
-"""The result of a diff: its JSON (`CaseDiff.to_json()`) *is* `timeline diff --format json`."""
+"""The result of a diff: its JSON (`CaseDiff.to_json()`) *is* `timeline diff --format json`.
+
+Plain frozen dataclasses: a diff of a large case makes hundreds of thousands of
+field changes, and their values are already JSON (from `model_dump(mode="json")`).
+"""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
 
 ChangeKind = Literal["added", "removed", "changed", "renamed"]
 DateKind = Literal["refined", "coarsened", "moved", "changed"]
@@ -12,26 +15,28 @@ DateKind = Literal["refined", "coarsened", "moved", "changed"]
 SECTIONS = ("events", "case", "people", "organizations", "charges", "sources", "conflicts")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class FieldChange(_Model):
+@dataclass(frozen=True, slots=True)
+class FieldChange:
     """One changed field: `old` is null for an added value, `new` null for a removed one."""
 
     path: str
     old: Any = None
     new: Any = None
 
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "old": self.old, "new": self.new}
 
-class Place(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Place:
     """An event's neighbours in the new chronology, when its date change moved it past others."""
 
     after: str | None
     before: str | None
 
 
-class DateChange(_Model):
+@dataclass(frozen=True, slots=True)
+class DateChange:
     """How a date changed: refined, coarsened, moved (by `shift_days`), or changed."""
 
     kind: DateKind
@@ -42,52 +47,94 @@ class DateChange(_Model):
     shift_days: int | None = None
     place: Place | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
 
-class Change(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Change:
     """One item that was added, removed, changed or renamed (`old_id` is the former id)."""
 
     kind: ChangeKind
     section: str
     id: str
-    old_id: str | None = None
     label: str
+    old_id: str | None = None
     date: str | None = None
-    fields: list[FieldChange] = []
+    fields: tuple[FieldChange, ...] = ()
     date_change: DateChange | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "section": self.section,
+            "id": self.id,
+            "old_id": self.old_id,
+            "label": self.label,
+            "date": self.date,
+            "fields": [f.to_json() for f in self.fields],
+            "date_change": self.date_change.to_json() if self.date_change else None,
+        }
 
-class Summary(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Summary:
     added: int = 0
     removed: int = 0
     changed: int = 0
     renamed: int = 0
 
+    @classmethod
+    def of(cls, changes: tuple[Change, ...] | list[Change]) -> Summary:
+        counts = {"added": 0, "removed": 0, "changed": 0, "renamed": 0}
+        for change in changes:
+            counts[change.kind] += 1
+        return cls(**counts)
+
     @property
     def total(self) -> int:
         return self.added + self.removed + self.changed + self.renamed
 
+    def to_json(self) -> dict[str, int]:
+        return asdict(self)
 
-class Version(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Version:
     """Which version a side is: the case id, the file, the git revision (null: on disk)."""
 
     id: str
     file: str | None = None
     rev: str | None = None
 
+    def to_json(self) -> dict[str, str | None]:
+        return asdict(self)
 
-class CaseDiff(_Model):
-    version: Literal[1] = 1
+
+@dataclass(frozen=True, slots=True)
+class CaseDiff:
     old: Version
     new: Version
-    summary: Summary
-    changes: list[Change]
+    changes: tuple[Change, ...]
+    summary: Summary = field(default_factory=Summary)
+    version: Literal[1] = 1
+
+    @classmethod
+    def of(cls, old: Version, new: Version, changes: tuple[Change, ...]) -> CaseDiff:
+        return cls(old, new, changes, Summary.of(changes))
 
     @property
     def identical(self) -> bool:
         return not self.changes
 
     def to_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        return {
+            "version": self.version,
+            "old": self.old.to_json(),
+            "new": self.new.to_json(),
+            "summary": self.summary.to_json(),
+            "changes": [change.to_json() for change in self.changes],
+        }
 
     def sections(self) -> list[tuple[str, list[Change]]]:
         """The changes grouped by section, in the fixed section order."""

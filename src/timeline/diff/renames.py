@@ -3,8 +3,9 @@
 Only items left unmatched by id are compared. Events pair when they have the
 same date text and type and titles with a difflib ratio of at least 0.6; other
 items when their names (a charge's code, article and title; a source's URL, or
-its publisher and title) have a ratio of at least 0.8. The best pairs are taken
-first; ties are broken by id, so the result does not depend on file order.
+its publisher and title) have a ratio of at least 0.8. Identical names pair
+first (in linear time); then the best fuzzy pairs, ties broken by id, so that the
+result does not depend on file order. Fuzzy comparisons have a budget per diff.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from timeline.models import Charge, Conflict, Event, Source
 
 EVENT_RATIO = 0.6
 NAME_RATIO = 0.8
-# Above this many candidate pairs in one group, only identical names pair (stays linear).
-MAX_PAIRS = 250_000
+# How many fuzzy comparisons one diff may make in all; past it, only identical names pair.
+# This keeps a diff where thousands of ids changed at once close to linear.
+BUDGET = 10_000
 
 
 def rename_label(item: Any) -> str:
@@ -40,29 +42,48 @@ def _group_key(item: Any) -> tuple[str, ...]:
     return ()
 
 
-def _candidates(
-    gone: Sequence[Any], fresh: Sequence[Any], threshold: float
-) -> list[tuple[float, str, str]]:
-    labels = {item.id: rename_label(item) for item in (*gone, *fresh)}
-    if len(gone) * len(fresh) > MAX_PAIRS:
-        by_label: dict[str, list[str]] = {}
-        for item in fresh:
-            by_label.setdefault(labels[item.id], []).append(item.id)
-        return [(1.0, a.id, b) for a in gone for b in by_label.get(labels[a.id], [])]
+Pair = tuple[Any, Any]
+
+
+def _exact(gone: list[Any], fresh: list[Any]) -> tuple[list[Pair], list[Any], list[Any]]:
+    """Pairs with identical labels (in id order), and what is left on each side."""
+    waiting: dict[str, list[Any]] = {}
+    for item in sorted(fresh, key=lambda item: item.id):
+        waiting.setdefault(rename_label(item), []).append(item)
+    pairs, left = [], []
+    for item in sorted(gone, key=lambda item: item.id):
+        same = waiting.get(rename_label(item))
+        if same:
+            pairs.append((item, same.pop(0)))
+        else:
+            left.append(item)
+    paired = {id(b) for _, b in pairs}
+    return pairs, left, [item for item in fresh if id(item) not in paired]
+
+
+def _similar(gone: list[Any], fresh: list[Any], threshold: float) -> list[Pair]:
+    """The best pairs by difflib ratio at or above `threshold`, best first, ties by id."""
     found = []
     for a in gone:
         for b in fresh:
-            matcher = SequenceMatcher(None, labels[a.id], labels[b.id], autojunk=False)
+            matcher = SequenceMatcher(None, rename_label(a), rename_label(b), autojunk=False)
             if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
                 continue
             score = matcher.ratio()
             if score >= threshold:
-                found.append((score, a.id, b.id))
-    return found
+                found.append((score, a, b))
+    found.sort(key=lambda c: (-c[0], c[1].id, c[2].id))
+    used: set[str] = set()
+    pairs = []
+    for _score, a, b in found:
+        if a.id not in used and b.id not in used:
+            used.update((a.id, b.id))
+            pairs.append((a, b))
+    return pairs
 
 
-def pair_renames(gone: Sequence[Any], fresh: Sequence[Any]) -> list[tuple[Any, Any]]:
-    """Pairs (old item, new item) among removed and added items of one section."""
+def pair_renames(gone: Sequence[Any], fresh: Sequence[Any]) -> list[Pair]:
+    """Pairs (old item, new item) among the removed and added items of one section."""
     if not gone or not fresh:
         return []
     groups: dict[tuple[str, ...], tuple[list[Any], list[Any]]] = {}
@@ -71,16 +92,14 @@ def pair_renames(gone: Sequence[Any], fresh: Sequence[Any]) -> list[tuple[Any, A
     for item in fresh:
         groups.setdefault(_group_key(item), ([], []))[1].append(item)
     threshold = EVENT_RATIO if isinstance(gone[0], Event) else NAME_RATIO
-    candidates = []
-    for old_items, new_items in groups.values():
-        if old_items and new_items:
-            candidates += _candidates(old_items, new_items, threshold)
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    by_id = {item.id: item for item in (*gone, *fresh)}
-    used: set[str] = set()
-    pairs = []
-    for _score, old_id, new_id in candidates:
-        if old_id not in used and new_id not in used:
-            used.update((old_id, new_id))
-            pairs.append((by_id[old_id], by_id[new_id]))
+    budget = BUDGET
+    pairs: list[Pair] = []
+    for key in sorted(groups):
+        old_items, new_items = groups[key]
+        exact, old_left, new_left = _exact(old_items, new_items)
+        pairs += exact
+        cost = len(old_left) * len(new_left)
+        if cost and cost <= budget:
+            budget -= cost
+            pairs += _similar(old_left, new_left, threshold)
     return sorted(pairs, key=lambda pair: pair[1].id)

@@ -52,7 +52,7 @@ def _diff_into(out: list[FieldChange], path: str, old: Any, new: Any) -> None:
     elif isinstance(old, list) and isinstance(new, list):
         _diff_list(out, path, old, new)
     else:
-        out.append(FieldChange(path=path, old=old, new=new))
+        out.append(FieldChange(path, old, new))
 
 
 def member_key(member: Any) -> str | None:
@@ -98,12 +98,12 @@ def _diff_multiset(out: list[FieldChange], path: str, old: list[Any], new: list[
             spare[text] -= 1
         else:
             removed.append(member)
-    out += [FieldChange(path=path, old=compact(member)) for member in removed]
+    out += [FieldChange(path, old=compact(member)) for member in removed]
     for member in new:  # what is still spare was added (the first ones, in file order)
         text = _canonical(member)
         if spare[text] > 0:
             spare[text] -= 1
-            out.append(FieldChange(path=path, new=compact(member)))
+            out.append(FieldChange(path, new=compact(member)))
 
 
 def compact(value: Any) -> Any:
