@@ -188,3 +188,15 @@ def test_log_of_an_uncommitted_file(repo: dict[str, Any]) -> None:
         err
         == "timeline: error: archive/cases/other.yaml has no history in git (is it committed?)\n"
     )
+
+
+def test_log_of_a_deleted_case(repo: dict[str, Any]) -> None:
+    repo["repo"].git("rm", "-q", "archive/cases/press.yaml")
+    deleted = repo["repo"].commit("Delete the case")
+    code, out, err = run("log", "archive/cases/press.yaml")
+    assert (code, err) == (0, "")
+    assert out.startswith(
+        f"{deleted}  2025-01-01  t  Delete the case\n    archive/cases/press.yaml deleted\n\n"
+    )
+    document = json.loads(run("log", "archive/cases/press.yaml", "-f", "json")[1])
+    assert [e["status"] for e in document["commits"]][:2] == ["deleted", "unchanged"]

@@ -8,14 +8,9 @@ escaped so that it can neither inject HTML nor break a table.
 
 from __future__ import annotations
 
-import difflib
-import html
-import json
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-
-from timeline.dates import humanize_gap
 
 if TYPE_CHECKING:  # the models are only needed for types: importing this module stays cheap
     from timeline.diff import CaseDiff, Change, DateChange, FieldChange, Version
@@ -86,6 +81,8 @@ def version_words(version: Version) -> str:
 
 def date_words(change: DateChange) -> str:
     """`moved 19 days earlier; now after x, before y`."""
+    from timeline.dates import humanize_gap
+
     words: str = change.kind
     if change.kind == "moved" and change.shift_days is not None:
         days = abs(change.shift_days)
@@ -192,9 +189,14 @@ def render_text(diff: CaseDiff, color: bool = False) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 
 
+def entities(text: str) -> str:
+    """`&`, `<` and `>` as HTML entities (what `html.escape` does, without importing it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def md(text: str) -> str:
     """Data text for a Markdown paragraph or table cell: no HTML, no markup, no broken table."""
-    escaped = html.escape(text, quote=False)
+    escaped = entities(text)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     return "<br>".join(safe(line) for line in escaped.splitlines()) if escaped else ""
 
@@ -208,12 +210,14 @@ def _md_details(field: FieldChange) -> list[str]:
     """Long text in a collapsed block, as a line diff inside a fenced code block."""
     old, new = plain(field.old).splitlines(), plain(field.new).splitlines()
     if old and new:
-        body = [line for line in difflib.ndiff(old, new) if not line.startswith("?")]
+        from difflib import ndiff
+
+        body = [line for line in ndiff(old, new) if not line.startswith("?")]
     else:
         body = [f"- {line}" for line in old] + [f"+ {line}" for line in new]
     text = "\n".join(safe(line) for line in body)
     fence = _fence(text)
-    summary = html.escape(field.path)
+    summary = entities(field.path)
     return [
         "<details>",
         f"<summary>{summary}</summary>",
@@ -271,6 +275,8 @@ def render_markdown(diff: CaseDiff, color: bool = False) -> str:
 
 
 def render_json(diff: CaseDiff, color: bool = False) -> str:
+    import json
+
     return json.dumps(diff.to_json(), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -36,18 +35,17 @@ def _entry_lines(entry: Entry, color: bool, detailed: bool) -> list[str]:
     lines = [f"\x1b[33m{head}\x1b[0m" if color else head]
     if entry.status == "invalid":
         errors = sum(1 for d in entry.diagnostics if d.severity == "error")
-        lines.append(
-            f"    {entry.path} does not validate ({errors} error{'' if errors == 1 else 's'}):"
-        )
+        plural = "" if errors == 1 else "s"
+        lines.append(f"    {safe(entry.path)} does not validate ({errors} error{plural}):")
         for diagnostic in entry.diagnostics[:MAX_DIAGNOSTICS]:
             lines += ["      " + line for line in format_diagnostic(diagnostic, color).splitlines()]
         if len(entry.diagnostics) > MAX_DIAGNOSTICS:
             lines.append(f"      ... and {len(entry.diagnostics) - MAX_DIAGNOSTICS} more")
         return lines
     if entry.status == "deleted" or entry.diff is None:
-        return [*lines, f"    {entry.path} deleted"]
+        return [*lines, f"    {safe(entry.path)} deleted"]
     if entry.status == "created" and not detailed:
-        return [*lines, f"    {entry.path} {_created_words(entry)}"]
+        return [*lines, f"    {safe(entry.path)} {_created_words(entry)}"]
     against = (
         f" (compared with {entry.base}, the last version that validates)" if entry.base else ""
     )
@@ -66,6 +64,8 @@ def render_log_text(history: History, color: bool = False) -> str:
 
 
 def render_log_json(history: History, color: bool = False) -> str:
+    import json
+
     return json.dumps(history.to_json(), indent=2, ensure_ascii=False) + "\n"
 
 
