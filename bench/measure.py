@@ -1,0 +1,128 @@
+"""Run commands as subprocesses, interleaved, and keep wall time and peak memory of each run."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Command:
+    """One thing to measure: its argv, where it runs, the exit status it must end with."""
+
+    name: str
+    argv: list[str]
+    cwd: Path
+    expect: int = 0
+    reps: int | None = None  # fewer repetitions for the slow peers
+    note: str = ""
+
+
+@dataclass
+class Result:
+    name: str
+    argv: list[str]
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+    expect: int = 0
+    skipped: str = ""
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak(self) -> float:
+        return statistics.median(self.peak_kib)
+
+    @property
+    def ok(self) -> bool:
+        return all(status == self.expect for status in self.statuses)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "argv": _short_argv(self.argv),
+            "seconds": self.seconds,
+            "median_seconds": self.wall if self.seconds else None,
+            "peak_rss_kib": self.peak_kib,
+            "median_peak_rss_kib": self.peak if self.peak_kib else None,
+            "exit_statuses": self.statuses,
+            "expected_exit_status": self.expect,
+            "skipped": self.skipped or None,
+        }
+
+
+def run_once(command: Command, env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall time, peak RSS (KiB) and exit status of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command.argv,
+        cwd=command.cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # wait4 gives this child's own rusage: its peak RSS, not the maximum over all children.
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss, process.returncode
+
+
+def measure(commands: list[Command], reps: int, env: dict[str, str]) -> dict[str, Result]:
+    """Run every command `reps` times (or its own `reps`), interleaved, rotating the order."""
+    results = {c.name: Result(c.name, c.argv, expect=c.expect) for c in commands}
+    for rep in range(reps):
+        order = commands[rep % len(commands) :] + commands[: rep % len(commands)]
+        for command in order:
+            if rep >= (command.reps or reps):
+                continue
+            seconds, peak, status = run_once(command, env)
+            result = results[command.name]
+            result.seconds.append(seconds)
+            result.peak_kib.append(peak)
+            result.statuses.append(status)
+            print(f"  [{rep + 1}/{reps}] {command.name:<22} {seconds:8.3f} s", file=sys.stderr)
+    return results
+
+
+def clean_env() -> dict[str, str]:
+    """The environment for every command: no colour, no GitHub Actions, the venv first."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "TIMELINE_"))}
+    env["NO_COLOR"] = "1"
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor()
+    return {
+        "uname": " ".join(platform.uname()),
+        "cpu": cpu,
+        "cpus": str(os.cpu_count()),
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+    }
+
+
+def _short_argv(argv: list[str]) -> list[str]:
+    """The argv with long file lists shortened, for the JSON."""
+    if len(argv) <= 12:
+        return argv
+    return [*argv[:6], f"... {len(argv) - 8} more ...", *argv[-2:]]

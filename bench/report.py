@@ -1,0 +1,109 @@
+"""The ratios the benchmark reports, their targets, and the Markdown table of one run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from measure import Result
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """`subject` / `baseline` (median wall time, or median peak RSS), against a target."""
+
+    label: str
+    subject: str
+    baseline: str
+    target: float | None = None  # None: reported for information
+    at_least: bool = False  # the ratio must be >= target (else <=)
+    metric: Literal["time", "memory"] = "time"
+
+    def value(self, results: dict[str, Result]) -> float | None:
+        subject, baseline = results.get(self.subject), results.get(self.baseline)
+        if not subject or not baseline or not subject.seconds or not baseline.seconds:
+            return None
+        if self.metric == "memory":
+            return subject.peak / baseline.peak
+        return subject.wall / baseline.wall
+
+    def verdict(self, results: dict[str, Result]) -> str:
+        value = self.value(results)
+        if value is None:
+            return "skipped"
+        if self.target is None:
+            return "info"
+        passed = value >= self.target if self.at_least else value <= self.target
+        return "pass" if passed else "FAIL"
+
+    def to_json(self, results: dict[str, Result]) -> dict[str, object]:
+        return {
+            "label": self.label,
+            "subject": self.subject,
+            "baseline": self.baseline,
+            "metric": self.metric,
+            "ratio": self.value(results),
+            "target": self.target,
+            "at_least": self.at_least,
+            "verdict": self.verdict(results),
+        }
+
+
+RATIOS = (
+    Ratio("`validate` (valid corpus) / libyaml parse-only floor", "validate", "floor", 1.5),
+    Ratio("`validate` (valid corpus) / floor with the GC off", "validate", "floor_no_gc"),
+    Ratio("`validate` (5 invalid files) / `validate` (valid)", "validate_invalid", "validate"),
+    Ratio("check-jsonschema / `validate`", "check_jsonschema", "validate", 5.0, at_least=True),
+    Ratio("yamllint / `validate`", "yamllint", "validate"),
+    Ratio("`diff` (two versions of the big case) / loading both", "diff", "load_both", 1.3),
+    Ratio("`timeline --version` / `python -c 'import yaml'`", "version", "import_yaml", 1.3),
+    Ratio(
+        "`timeline show kloop` / `import pydantic, rich, yaml`", "show_kloop", "import_libs", 1.3
+    ),
+    Ratio(
+        "`timeline validate data/cases` / `import pydantic, rich, yaml`",
+        "validate_repo",
+        "import_libs",
+    ),
+    Ratio(
+        "peak RSS: `validate` corpus / its largest file",
+        "validate",
+        "validate_largest",
+        1.5,
+        metric="memory",
+    ),
+)
+
+
+def table(results: dict[str, Result]) -> str:
+    """The ratios as a Markdown table, then the medians they come from."""
+    lines = [
+        "| ratio | subject | baseline | ratio | target | result |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for ratio in RATIOS:
+        value = ratio.value(results)
+        target = (
+            "" if ratio.target is None else f"{'>=' if ratio.at_least else '<='} {ratio.target:g}x"
+        )
+        lines.append(
+            f"| {ratio.label} | {_figure(results, ratio.subject, ratio.metric)} "
+            f"| {_figure(results, ratio.baseline, ratio.metric)} "
+            f"| {'' if value is None else f'{value:.2f}x'} | {target} | {ratio.verdict(results)} |"
+        )
+    notes = [
+        f"- {name}: exit status {result.statuses}, expected {result.expect}"
+        for name, result in results.items()
+        if result.seconds and not result.ok
+    ]
+    notes += [f"- {name} skipped: {r.skipped}" for name, r in results.items() if r.skipped]
+    return "\n".join(lines + (["", *notes] if notes else []))
+
+
+def _figure(results: dict[str, Result], name: str, metric: str) -> str:
+    result = results.get(name)
+    if result is None or not result.seconds:
+        return "-"
+    if metric == "memory":
+        return f"{result.peak / 1024:.0f} MiB"
+    return f"{result.wall * 1000:.0f} ms" if result.wall < 1 else f"{result.wall:.2f} s"

@@ -1,0 +1,196 @@
+"""The benchmark: timeline against the libyaml floor, its peers, and Python's own start-up.
+
+    .venv/bin/python bench/run.py            # the full corpus (about half an hour)
+    .venv/bin/python bench/run.py --quick    # a small corpus, fewer repetitions (a minute or two)
+
+It generates a deterministic corpus in a temporary folder (see bench/corpus.py),
+runs every command as a subprocess, interleaved, several times, and prints a
+Markdown table of median ratios against the targets. The raw figures go to
+bench/out/results.json (or --out). Needs the `bench` extra for the peers
+(`pip install -e '.[bench]'`); a measurement whose command is missing is
+skipped with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import dump, write_corpus
+from measure import Command, Result, clean_env, machine, measure
+from report import RATIOS, table
+from variants import BREAKAGES, broken, edited
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PY = sys.executable
+
+FLOOR = """\
+import sys, yaml
+for name in sys.argv[1:]:
+    with open(name, "rb") as f:
+        yaml.load(f, Loader=yaml.CSafeLoader)
+"""
+FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
+LOAD_BOTH = """\
+import sys
+from pathlib import Path
+from timeline.loader import read_document
+from timeline.models import Case
+for name in sys.argv[1:]:
+    Case.model_validate(read_document(Path(name)).data)
+"""
+
+
+def prepare(work: Path, args: argparse.Namespace) -> dict[str, list[Path]]:
+    """Write the corpus, its broken copy and the two versions of the big case."""
+    print(f"generating the corpus in {work} ...", file=sys.stderr)
+    corpus = work / "corpus"
+    files, big_case = write_corpus(
+        corpus, seed=args.seed, files=args.files, mean=args.mean, big=args.big
+    )
+    invalid = work / "invalid"
+    shutil.copytree(corpus, invalid)
+    ordinary = sorted(invalid.glob("case-*.yaml"))
+    step = max(1, len(ordinary) // len(BREAKAGES))
+    for number, code in enumerate(BREAKAGES):
+        path = ordinary[number * step]
+        path.write_text(broken(path.read_text(encoding="utf-8"), code), encoding="utf-8")
+    versions = []
+    for name, case in (("old", big_case), ("new", edited(big_case, args.seed))):
+        (work / name).mkdir()
+        versions.append(work / name / "big-case.yaml")
+        versions[-1].write_text(dump(case), encoding="utf-8")
+    schema = work / "case.schema.json"
+    schema.write_text(_output([str(BIN / "timeline"), "schema"]), encoding="utf-8")
+    return {
+        "corpus": files,
+        "invalid": sorted(invalid.glob("*.yaml")),
+        "largest": [max(files, key=lambda p: p.stat().st_size)],
+        "versions": versions,
+        "schema": [schema],
+    }
+
+
+def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Command]:
+    timeline = str(BIN / "timeline")
+    files = [str(p) for p in paths["corpus"]]
+    peers = args.peer_reps
+    yamllint_config = "{extends: relaxed, rules: {line-length: disable}}"
+    return [
+        Command("floor", [PY, "-c", FLOOR, *files], REPO),
+        Command("floor_no_gc", [PY, "-c", FLOOR_NO_GC, *files], REPO),
+        Command("validate", [timeline, "validate", *files], REPO),
+        Command("validate_invalid", [timeline, "validate", *map(str, paths["invalid"])], REPO, 1),
+        Command("validate_largest", [timeline, "validate", str(paths["largest"][0])], REPO),
+        Command(
+            "check_jsonschema",
+            [str(BIN / "check-jsonschema"), "--schemafile", str(paths["schema"][0]), *files],
+            REPO,
+            reps=peers,
+        ),
+        Command(
+            "yamllint", [str(BIN / "yamllint"), "-d", yamllint_config, *files], REPO, reps=peers
+        ),
+        Command("diff", [timeline, "diff", *map(str, paths["versions"])], REPO),
+        Command("load_both", [PY, "-c", LOAD_BOTH, *map(str, paths["versions"])], REPO),
+        Command("version", [timeline, "--version"], REPO),
+        Command("import_yaml", [PY, "-c", "import yaml"], REPO),
+        Command("show_kloop", [timeline, "show", "kloop"], REPO),
+        Command("validate_repo", [timeline, "validate", "data/cases"], REPO),
+        Command("import_libs", [PY, "-c", "import pydantic, rich, yaml"], REPO),
+    ]
+
+
+def available(command: Command) -> str:
+    """Why a command cannot run here ("" when it can)."""
+    program = Path(command.argv[0])
+    if not program.exists():
+        return f"{program.name} is not installed (pip install -e '.[bench]')"
+    if command.name == "diff":
+        probe = subprocess.run(
+            [command.argv[0], "diff", "--help"], capture_output=True, check=False, cwd=REPO
+        )
+        if probe.returncode != 0:
+            return "`timeline diff` does not exist yet"
+    return ""
+
+
+def _output(argv: list[str]) -> str:
+    return subprocess.run(argv, capture_output=True, text=True, check=True, cwd=REPO).stdout
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark timeline (see docs/performance.md).")
+    parser.add_argument("--quick", action="store_true", help="a small corpus, 3 repetitions")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reps", type=int, help="repetitions (default 5, --quick 3)")
+    parser.add_argument("--peer-reps", type=int, help="repetitions of the slow peers (default 3)")
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.json")
+    args = parser.parse_args()
+    size = (40, 60, 2000) if args.quick else (300, 100, 20000)
+    args.files, args.mean, args.big = size
+    args.reps = args.reps or (3 if args.quick else 5)
+    args.peer_reps = min(args.reps, args.peer_reps or (2 if args.quick else 3))
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as temporary:
+        work = args.keep or Path(temporary)
+        work.mkdir(parents=True, exist_ok=True)
+        paths = prepare(work, args)
+        todo, skipped = [], {}
+        for command in commands(paths, args):
+            reason = available(command)
+            if reason:
+                skipped[command.name] = reason
+            else:
+                todo.append(command)
+        results = measure(todo, args.reps, clean_env())
+        for name, reason in skipped.items():
+            results[name] = Result(name, [], skipped=reason)
+        corpus = _corpus_figures(paths)
+    rows = table(results)
+    print(rows)
+    _write_json(args, results, corpus, rows)
+
+
+def _corpus_figures(paths: dict[str, list[Path]]) -> dict[str, object]:
+    files = paths["corpus"]
+    events = sum(p.read_text(encoding="utf-8").count("\n  type: ") for p in files)
+    return {
+        "files": len(files),
+        "events": events,
+        "bytes": sum(p.stat().st_size for p in files),
+        "largest_file_bytes": paths["largest"][0].stat().st_size,
+        "invalid_files": len(BREAKAGES),
+    }
+
+
+def _write_json(
+    args: argparse.Namespace, results: dict[str, Result], corpus: dict[str, object], rows: str
+) -> None:
+    document = {
+        "machine": machine(),
+        "settings": {k: v for k, v in vars(args).items() if k not in ("out", "keep")},
+        "corpus": corpus,
+        "ratios": [ratio.to_json(results) for ratio in RATIOS],
+        "measurements": {name: result.to_json() for name, result in results.items()},
+        "table": rows,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(f"\nraw figures: {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
