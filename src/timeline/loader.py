@@ -33,6 +33,15 @@ from timeline.diagnostics import (
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
+# A dense file under the size limit ("[a,a,a,...") would hold millions of values and
+# need gigabytes as a node tree: values are counted (in a streaming pass, only for
+# texts large enough to hold that many) before the tree is built.
+MAX_NODES = 250_000
+_COUNT_FROM_CHARS = 256 * 1024
+# An alias flood ("*a,*a,*a,...") is refused on its first aliases; listing them all
+# would cost as much memory as expanding them.
+MAX_ALIAS_DIAGNOSTICS = 100
+_SCAN_KEYS = 32  # mappings with more keys are indexed while locating findings
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -74,6 +83,9 @@ class Document:
     # Plain (unquoted) scalars under a date key, located only if a warning is due.
     plain_dates: list[Node] = field(default_factory=list)
     _lines: list[str] | None = None
+    # The keys of each mapping node already searched while locating findings, so that
+    # many findings in one large mapping cost linear, not quadratic, time.
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict)
 
     def line(self, number: int) -> str:
         """The text of a 1-based line ("" past the end)."""
@@ -162,6 +174,15 @@ def _decode(raw: bytes, doc: Document) -> str | None:
             )
             return None
     if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16:
+            doc.add_at(
+                "TL102",
+                f"the file is encoded as {utf16} without a byte-order mark; case files are UTF-8",
+                Span(1, 1, 1, 1),
+                "re-save the file as UTF-8",
+            )
+            return None
         offset = raw.index(b"\x00")
         doc.add_at(
             "TL102", "the file contains NUL bytes: it is binary, not text", _byte_span(raw, offset)
@@ -188,6 +209,16 @@ def _decode(raw: bytes, doc: Document) -> str | None:
     return text
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text (mostly ASCII) has a NUL in every other byte, and only there."""
+    sample = raw[:4096]
+    half = len(sample) // 2
+    for zeros_at, name in ((1, "UTF-16 (little-endian)"), (0, "UTF-16 (big-endian)")):
+        if half and sample[zeros_at::2].count(0) * 2 > half and 0 not in sample[1 - zeros_at :: 2]:
+            return name
+    return None
+
+
 def _byte_span(raw: bytes, offset: int) -> Span:
     line = raw.count(b"\n", 0, offset) + 1
     start = raw.rfind(b"\n", 0, offset) + 1
@@ -197,7 +228,7 @@ def _byte_span(raw: bytes, offset: int) -> Span:
 
 def _compose(doc: Document) -> Node | None:
     text = doc.text
-    if "*" in text and _refuse_aliases(doc):
+    if ("*" in text or len(text) > _COUNT_FROM_CHARS) and _prescan(doc):
         return None
     try:
         root: Node | None = _Loader(text).get_single_node()
@@ -206,7 +237,15 @@ def _compose(doc: Document) -> Node | None:
         return None
     except yaml.reader.ReaderError as error:
         span = _offset_span(text, error.position)
-        doc.add_at("TL101", f"invalid character {error.character!r} in the file", span)
+        character = error.character
+        shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+        doc.add_at(
+            "TL101",
+            f"invalid character {shown} in the file",
+            span,
+            "control characters are not allowed in YAML: remove it, or write it as an escape "
+            'such as "\\t" inside double quotes',
+        )
         return None
     except RecursionError:
         doc.add_at(
@@ -223,22 +262,40 @@ def _compose(doc: Document) -> Node | None:
     return root
 
 
-def _refuse_aliases(doc: Document) -> bool:
-    """Report every alias (and the anchors they use): an alias bomb must never expand."""
-    found = False
+def _prescan(doc: Document) -> bool:
+    """Refuse aliases and too many values before any tree is built; True when refused.
+
+    An alias bomb must never expand: aliases are reported (the first
+    `MAX_ALIAS_DIAGNOSTICS` of them) and the document is not composed.
+    """
+    aliases = nodes = 0
     try:
         for event in yaml.parse(doc.text, Loader=_Loader):
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            nodes += 1
+            if nodes > MAX_NODES:
+                doc.add_at(
+                    "TL109",
+                    f"the file holds more than {MAX_NODES:,} values; case files are limited "
+                    f"to {MAX_NODES:,}",
+                    _mark_span(event.start_mark, event.end_mark),
+                    "split the case into several files (see `related`)",
+                )
+                return True
             if isinstance(event, yaml.AliasEvent):
-                found = True
+                aliases += 1
                 doc.add_at(
                     "TL107",
                     f"alias *{event.anchor} refers to another part of the file",
                     _mark_span(event.start_mark, event.end_mark),
                     "write the value out in full: anchors and aliases are not allowed",
                 )
+                if aliases == MAX_ALIAS_DIAGNOSTICS:
+                    return True
     except yaml.YAMLError:
-        return found  # the composer reports the syntax error, unless an alias came first
-    return found
+        return aliases > 0  # the composer reports the syntax error, unless an alias came first
+    return aliases > 0
 
 
 def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
@@ -335,7 +392,7 @@ def locate(doc: Document, finding: Finding) -> Diagnostic:
     """Turn a finding (a path in the document) into a diagnostic with a position."""
     span = Span(1, 1, 1, 1)
     if doc.root is not None:
-        node, key = _walk(doc.root, finding.path)
+        node, key = _walk(doc.root, finding.path, doc._keys)
         target = key if finding.target == "key" and key is not None else node
         span = _span(target)
     code = finding.code
@@ -351,22 +408,35 @@ def locate(doc: Document, finding: Finding) -> Diagnostic:
     )
 
 
-def _walk(root: Node, path: Path) -> tuple[Node, Node | None]:
+def _walk(
+    root: Node, path: Path, keys: dict[int, dict[str, tuple[Node, Node]]]
+) -> tuple[Node, Node | None]:
     """The deepest node along `path`, and the key node that leads to it (if any)."""
     node, key = root, None
     for part in path:
-        child = _child(node, part)
+        child = _child(node, part, keys)
         if child is None:
             break
         key, node = child
     return node, key
 
 
-def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+def _child(
+    node: Node, part: str | int, keys: dict[int, dict[str, tuple[Node, Node]]]
+) -> tuple[Node | None, Node] | None:
     if isinstance(node, MappingNode) and isinstance(part, str):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == part:
-                return key_node, value_node
+        if len(node.value) <= _SCAN_KEYS:
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == part:
+                    return key_node, value_node
+            return None
+        index = keys.get(id(node))
+        if index is None:
+            index = keys[id(node)] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    index.setdefault(key_node.value, (key_node, value_node))
+        return index.get(part)
     if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return None, node.value[part]
     return None
@@ -374,13 +444,20 @@ def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
 
 def path_of(root: Node, target: Node) -> Path:
     """The path of a node in the tree (used only while reporting)."""
+    return paths_of(root, [target]).get(id(target), ())
+
+
+def paths_of(root: Node, targets: list[Node]) -> dict[int, Path]:
+    """The paths of several nodes (by `id`), found in one walk of the tree."""
+    wanted = {id(target) for target in targets}
+    found: dict[int, Path] = {}
     stack: list[tuple[Node, Path]] = [(root, ())]
-    while stack:
+    while stack and len(found) < len(wanted):
         node, path = stack.pop()
-        if node is target:
-            return path
+        if id(node) in wanted:
+            found[id(node)] = path
         stack.extend(_children(node, path))
-    return ()
+    return found
 
 
 def _children(node: Node, path: Path) -> Iterator[tuple[Node, Path]]:

@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 
 from timeline.checks import Context, run_checks
 from timeline.diagnostics import Diagnostic, Finding, Path, Severity, count
-from timeline.loader import _DATE_LIKE, Document, parse_document, path_of, read_document
+from timeline.loader import _DATE_LIKE, Document, parse_document, paths_of, read_document
 from timeline.models import FORMAT_VERSION, Case
 from timeline.vocab import Term
 
@@ -94,14 +94,17 @@ def check_document(
 
 
 def _unquoted_dates(doc: Document) -> Iterator[Finding]:
-    for node in doc.plain_dates:
-        if _DATE_LIKE.match(node.value) and doc.root is not None:
-            yield Finding(
-                "TL206",
-                f"the date {node.value} is not quoted",
-                path_of(doc.root, node),
-                f'write "{node.value}" in quotes so that YAML keeps it as text',
-            )
+    dated = [node for node in doc.plain_dates if _DATE_LIKE.match(node.value)]
+    if not dated or doc.root is None:
+        return
+    paths = paths_of(doc.root, dated)  # one walk of the tree for all of them
+    for node in dated:
+        yield Finding(
+            "TL206",
+            f"the date {node.value} is not quoted",
+            paths.get(id(node), ()),
+            f'write "{node.value}" in quotes so that YAML keeps it as text',
+        )
 
 
 def sibling_cases(folder: FilePath) -> frozenset[str]:
@@ -150,7 +153,7 @@ def schema_findings(error: ValidationError) -> list[Finding]:
         for f in findings
         if not (f.code == "TL202" and (f.path, f.message.rsplit("'", 2)[1]) in misspelt)
     ]
-    return sorted(set(kept), key=kept.index)
+    return list(dict.fromkeys(kept))  # without repeats, in order (linear for many findings)
 
 
 _TYPE_NAMES = {
