@@ -89,6 +89,86 @@ def assert_reported(
         assert d["column"] >= 1 and d["end_column"] >= 1, (expectation.name, d)
 
 
+# --- the manifest --------------------------------------------------------------------------
+
+
+def test_every_file_is_listed_and_every_listed_file_exists() -> None:
+    on_disk = {p.name for p in CORPUS.iterdir()} - {MANIFEST.name}
+    assert on_disk == set(COMMITTED)
+    assert set(GENERATED) == {n.removeprefix(GENERATED_PREFIX) for n in EXPECTED} - on_disk
+    assert len(EXPECTED) >= 40
+
+
+def test_every_entry_expects_something_and_says_what_it_is() -> None:
+    for expectation in EXPECTED.values():
+        assert expectation.diagnostics, expectation.name
+        assert expectation.what, expectation.name
+        for code in expectation.diagnostics:
+            assert code.startswith("TL") and "@" in code and ":" in code, (expectation.name, code)
+
+
+# --- the committed files, in-process -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", COMMITTED)
+def test_validate_reports_the_expected_diagnostics(name: str) -> None:
+    expectation = EXPECTED[name]
+    path = CORPUS / name
+    result = runner.invoke(app, ["validate", "--format", "json", *expectation.args, str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1, result.stdout + result.stderr
+    document = json.loads(result.stdout)
+    assert document["valid"] is expectation.strict  # only warnings: valid, but not --strict
+    assert_reported(expectation, document["diagnostics"], line_count(path.read_bytes()))
+
+
+@pytest.mark.parametrize("name", COMMITTED)
+def test_text_report_is_printable(name: str) -> None:
+    expectation = EXPECTED[name]
+    result = runner.invoke(
+        app, ["validate", "--format", "text", *expectation.args, str(CORPUS / name)]
+    )
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout  # no colour in a pipe, and no escape from the file
+    printable = {"\n", "\t"}
+    assert all(ch >= " " or ch in printable for ch in result.stdout), repr(result.stdout)
+    assert not any(0x7F <= ord(ch) < 0xA0 for ch in result.stdout), repr(result.stdout)
+
+
+@pytest.mark.parametrize("name", COMMITTED)
+@pytest.mark.parametrize("command", [["show", "--format", "plain"], ["export", "-f", "json"]])
+def test_commands_that_need_a_valid_case_refuse_it_cleanly(name: str, command: list[str]) -> None:
+    expectation = EXPECTED[name]
+    result = runner.invoke(app, [*command[:1], str(CORPUS / name), *command[1:]])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if expectation.strict:  # only warnings: the case loads
+        assert result.exit_code == 0
+    else:
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert "error[" in result.stderr
+
+
+def test_list_shows_every_broken_file_as_invalid() -> None:
+    result = runner.invoke(app, ["--data-dir", str(CORPUS), "list", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    listing = json.loads(result.stdout)
+    cases = listing["cases"] if isinstance(listing, dict) else listing
+    by_id = {case["id"]: case for case in cases}
+    for name in COMMITTED:
+        stem = name.removesuffix(".yaml")
+        assert stem in by_id, stem
+        assert by_id[stem]["valid"] is EXPECTED[name].strict, stem
+
+
+def test_diff_refuses_a_broken_version() -> None:
+    good = CORPUS / "unquoted-date.yaml"  # only a warning: it loads
+    result = runner.invoke(app, ["diff", str(CORPUS / "alias-bomb.yaml"), str(good)])
+    assert result.exit_code == 2
+    assert "TL107" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # --- the committed files, in one bounded subprocess ----------------------------------------
 
 
@@ -110,6 +190,35 @@ def run_timeline(*args: str, cwd: Path | None = None) -> subprocess.CompletedPro
         cwd=cwd,
         check=False,
     )
+
+
+def _by_file(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for diagnostic in document["diagnostics"]:
+        found.setdefault(Path(diagnostic["file"]).name, []).append(diagnostic)
+    return found
+
+
+def test_the_whole_folder_in_a_subprocess() -> None:
+    result = run_timeline("validate", "--format", "json", "--strict", str(CORPUS))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr == ""
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["summary"]["files"] == len(COMMITTED)
+    found = _by_file(document)
+    for name in COMMITTED:
+        assert_reported(
+            EXPECTED[name], found.get(name, []), line_count((CORPUS / name).read_bytes())
+        )
+
+
+@pytest.mark.parametrize("format", ["text", "github"])
+def test_the_whole_folder_in_other_formats(format: str) -> None:
+    result = run_timeline("validate", "--format", format, str(CORPUS))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stderr == ""
+    assert "\x1b" not in result.stdout
 
 
 # --- huge and hostile inputs, generated ----------------------------------------------------
