@@ -19,10 +19,22 @@ if TYPE_CHECKING:
     from timeline.checks import Context
 
 CODE = "TL701"
+_OTHER = "other"  # the escape-hatch term of every vocabulary
 
 
 def labelled_terms(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
-    """Each item with vocabulary terms: its path, its terms and its label."""
+    """Each item with a label or a term `other`: its path, its terms and its label.
+
+    Items with neither concern no rule and are skipped before their path is built:
+    this runs over every participant and outcome of every event.
+    """
+    for item in _candidates(case):
+        if item[2] is not None or _OTHER in item[1]:
+            yield item
+
+
+def _candidates(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
+    """Every item with terms; events and participants are filtered here already."""
     yield (), [case.status], case.status_label
     for i, person in enumerate(case.people):
         yield ("people", i), list(person.roles), person.label
@@ -31,9 +43,11 @@ def labelled_terms(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
     for i, source in enumerate(case.sources):
         yield ("sources", i), [source.kind], source.label
     for i, event in enumerate(case.events):
-        yield ("events", i), [event.type], event.label
+        if event.label is not None or event.type == _OTHER:
+            yield ("events", i), [event.type], event.label
         for j, part in enumerate(event.participants):
-            yield ("events", i, "participants", j), [part.role], part.label
+            if part.label is not None or part.role == _OTHER:
+                yield ("events", i, "participants", j), [part.role], part.label
         for j, outcome in enumerate(event.outcomes):
             terms: list[Term] = [
                 t for t in (outcome.verdict, outcome.sentence, outcome.regime) if t is not None

@@ -37,10 +37,10 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         "actor or source": actors | {s.id for s in case.sources},
     }
     everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
-    for ref, path, kind in _references(case):
+    for ref, kind, base, tail in _references(case):
         allowed = everything if kind == "item" else kinds[kind]
         if ref not in allowed:
-            yield _unresolved(ref, path, kind, allowed)
+            yield _unresolved(ref, base + tail, kind, allowed)
 
 
 def _unresolved(ref: str, path: Path, kind: str, allowed: set[str]) -> Finding:
@@ -49,38 +49,43 @@ def _unresolved(ref: str, path: Path, kind: str, allowed: set[str]) -> Finding:
     return Finding(CODE, f"'{ref}' is not the id of any {kind} in this case", path, hint)
 
 
-def _references(case: Case) -> Iterator[tuple[str, Path, str]]:
+# Each reference comes with its path in two parts, joined only when it does not resolve:
+# building a path for each of the many references that do showed in profiles.
+Reference = tuple[str, str, Path, Path]
+
+
+def _references(case: Case) -> Iterator[Reference]:
     if case.court is not None:
-        yield case.court, ("court",), "organization"
+        yield case.court, "organization", (), ("court",)
     for i, person in enumerate(case.people):
         for j, affiliation in enumerate(person.affiliations):
-            yield affiliation.org, ("people", i, "affiliations", j, "org"), "organization"
+            yield affiliation.org, "organization", ("people", i), ("affiliations", j, "org")
     for i, event in enumerate(case.events):
         yield from _event_references(event, ("events", i))
     for i, conflict in enumerate(case.conflicts):
         for j, ref in enumerate(conflict.about):
-            yield ref, ("conflicts", i, "about", j), "item"
+            yield ref, "item", ("conflicts", i), ("about", j)
         for j, claim in enumerate(conflict.claims):
-            yield from _citations(claim.sources, ("conflicts", i, "claims", j, "sources"))
+            yield from _citations(claim.sources, ("conflicts", i, "claims", j))
 
 
-def _event_references(event: Event, base: Path) -> Iterator[tuple[str, Path, str]]:
+def _event_references(event: Event, base: Path) -> Iterator[Reference]:
     for j, participant in enumerate(event.participants):
-        yield participant.ref, (*base, "participants", j, "ref"), "person or organization"
+        yield participant.ref, "person or organization", base, ("participants", j, "ref")
     for j, outcome in enumerate(event.outcomes):
         for k, subject in enumerate(outcome.subjects):
-            yield subject, (*base, "outcomes", j, "subjects", k), "person or organization"
+            yield subject, "person or organization", base, ("outcomes", j, "subjects", k)
     for field, kind in (("charges", "charge"), ("after", "event")):
         for j, ref in enumerate(getattr(event, field)):
-            yield ref, (*base, field, j), kind
+            yield ref, kind, base, (field, j)
     for field in ("attribution", "disputed_by"):
         for j, ref in enumerate(getattr(event, field)):
-            yield ref, (*base, field, j), "actor or source"
-    yield from _citations(event.sources, (*base, "sources"))
+            yield ref, "actor or source", base, (field, j)
+    yield from _citations(event.sources, base)
     if event.relative is not None:
-        yield event.relative.event, (*base, "relative", "event"), "event"
+        yield event.relative.event, "event", base, ("relative", "event")
 
 
-def _citations(citations: Iterable[Citation], base: Path) -> Iterator[tuple[str, Path, str]]:
+def _citations(citations: Iterable[Citation], base: Path) -> Iterator[Reference]:
     for j, citation in enumerate(citations):
-        yield citation.ref, (*base, j, "ref"), "source"
+        yield citation.ref, "source", base, ("sources", j, "ref")
