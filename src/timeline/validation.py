@@ -20,7 +20,14 @@ from pydantic_core import ErrorDetails
 
 from timeline.checks import Context, run_checks
 from timeline.diagnostics import Diagnostic, Finding, Path, Severity, count
-from timeline.loader import _DATE_LIKE, Document, parse_document, paths_of, read_document
+from timeline.loader import (
+    _DATE_LIKE,
+    Document,
+    gc_paused,
+    parse_document,
+    paths_of,
+    read_document,
+)
 from timeline.models import FORMAT_VERSION, Case
 from timeline.vocab import Term
 
@@ -58,15 +65,20 @@ def validate_file(
     """Validate one case file on disk."""
     if known_cases is None:
         known_cases = sibling_cases(path.parent)
-    doc = read_document(path, name)
-    return check_document(doc, stem=path.stem, today=today, known_cases=known_cases)
+    # The document (its node tree) is freed before the collector resumes, so that the
+    # collector never traverses it.
+    with gc_paused():
+        return check_document(
+            read_document(path, name), stem=path.stem, today=today, known_cases=known_cases
+        )
 
 
 def validate_bytes(
     raw: bytes, name: str, *, stem: str | None = None, today: date | None = None
 ) -> FileReport:
     """Validate the bytes of a case file (from git, or from a test)."""
-    return check_document(parse_document(raw, name), stem=stem, today=today)
+    with gc_paused():
+        return check_document(parse_document(raw, name), stem=stem, today=today)
 
 
 def check_document(
