@@ -30,10 +30,13 @@ CODE = "TL404"
 _UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 
 
-def shifted(day: date, offset: str) -> date:
-    """`day` moved forward by an ISO 8601 duration."""
-    amounts = {_UNITS[unit]: int(number) for number, unit in PARTS.findall(offset)}
-    return day + relativedelta(**amounts)  # type: ignore[arg-type]
+def shifted(day: date, offset: str) -> date | None:
+    """`day` moved forward by an ISO 8601 duration; None when that is past the year 9999."""
+    try:
+        amounts = {_UNITS[unit]: int(number) for number, unit in PARTS.findall(offset)}
+        return day + relativedelta(**amounts)  # type: ignore[arg-type]
+    except (OverflowError, ValueError):  # past 9999-12-31, or more digits than an int takes
+        return None
 
 
 def check(case: Case, context: Context) -> Iterator[Finding]:
@@ -48,11 +51,14 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
             continue  # the anchor is not a single day: nothing definite to compare
         expected = shifted(start, relation.offset)
         low, high = event.date.widened()
-        if (low is not None and expected < low) or (high is not None and expected > high):
+        if expected is None or (
+            (low is not None and expected < low) or (high is not None and expected > high)
+        ):
+            when = expected.isoformat() if expected else "past the end of the calendar"
             yield Finding(
                 CODE,
                 f"'{event.id}' is dated {event.date.display()}, but {relation.offset} after "
-                f"'{anchor.id}' ({anchor.date.display()}) is {expected.isoformat()}",
+                f"'{anchor.id}' ({anchor.date.display()}) is {when}",
                 ("events", i, "relative", "offset"),
                 "fix the date or the offset",
             )
