@@ -54,8 +54,10 @@ _PLAIN_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _DATE_KEYS = {"date", "published"}
-# An anchor property starts a token: at a line start, after a space or an indicator.
-_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:?\"'])&[0-9A-Za-z_-]", re.MULTILINE)
+# An anchor property starts a token: at the start, after a space or an indicator. (The
+# pattern starts with "&" so that the search skips ahead to each "&": anchoring it on
+# the character before made it scan every position, 0.58 s for 300 files.)
+_ANCHOR = re.compile(r"&(?<![^\s\[\]{},:?\"']&)[0-9A-Za-z_-]")
 _DATE_LIKE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
