@@ -38,13 +38,15 @@ for name in sys.argv[1:]:
         yaml.load(f, Loader=yaml.CSafeLoader)
 """
 FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
+# The library's loader and model, with the collector paused as the library does.
 LOAD_BOTH = """\
 import sys
 from pathlib import Path
-from timeline.loader import read_document
+from timeline.loader import gc_paused, read_document
 from timeline.models import Case
 for name in sys.argv[1:]:
-    Case.model_validate(read_document(Path(name)).data)
+    with gc_paused():
+        Case.model_validate(read_document(Path(name)).data)
 """
 
 
@@ -155,7 +157,7 @@ def main() -> None:
                 skipped[command.name] = reason
             else:
                 todo.append(command)
-        results = measure(todo, args.reps, clean_env())
+        results = measure(todo, args.reps, clean_env(work / "pycache"))
         for name, reason in skipped.items():
             results[name] = Result(name, [], skipped=reason)
         corpus = _corpus_figures(paths)

@@ -56,10 +56,16 @@ def _unreferenced(case: Data) -> set[str]:
 
 
 def _redate(events: list[Data], rng: random.Random, count: int) -> None:
-    """Move day dates between their neighbours, and coarsen some to the month."""
+    """Move day dates between their neighbours, and coarsen some to the month.
+
+    Events dated relative to another, and those others, keep their dates.
+    """
+    anchors = {event["relative"]["event"] for event in events if "relative" in event}
     for index in rng.sample(range(1, len(events) - 1), k=min(count, len(events) - 2)):
         event, before, after = events[index], events[index - 1], events[index + 1]
-        if "relative" in event or not all(_DAY.match(e["date"]) for e in (event, before, after)):
+        if "relative" in event or event["id"] in anchors:
+            continue
+        if not all(_DAY.match(e["date"]) for e in (event, before, after)):
             continue
         low = datetime.date.fromisoformat(before["date"])
         high = datetime.date.fromisoformat(after["date"])

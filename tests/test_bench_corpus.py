@@ -98,8 +98,8 @@ def test_the_corpus_has_the_shapes_of_real_cases(tiny: list[Path]) -> None:
 
 
 def test_the_edited_version_is_valid_and_changes_every_way(tmp_path: Path) -> None:
-    case = corpus.generate_case(5, "big-case", 600)
-    new = variants.edited(case, 5, share=0.02)
+    case = corpus.generate_case(5, "big-case", 1000)
+    new = variants.edited(case, 5, share=0.2)  # many edits: every kind of edit meets the rest
     (tmp_path / "big-case.yaml").write_text(corpus.dump(new), encoding="utf-8")
     report = _validate(tmp_path / "big-case.yaml")
     assert _codes(report) == []
