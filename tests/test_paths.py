@@ -281,3 +281,29 @@ def test_new_never_replaces_a_file(cases: Path) -> None:
     assert "already exists; it was left untouched" in result.stderr
     assert (cases / "test-case.yaml").read_bytes() == before
     assert _leftovers(cases) == []
+
+
+# --- git revisions are never options --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "test-case@--output=PWNED", "test-case"],
+        ["diff", "test-case@-p", "test-case"],
+        ["diff", "data/cases/test-case.yaml@--upload-pack=touch PWNED"],
+    ],
+)
+def test_a_revision_cannot_become_a_git_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    from test_diff_support import GitRepo
+
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    repo = GitRepo(tmp_path / "repo")
+    repo.commit("Add the case", {"data/cases/test-case.yaml": MINIMAL})
+    monkeypatch.chdir(repo.root)
+    result = invoke(*[arg.replace("PWNED", str(tmp_path / "pwned")) for arg in args])
+    assert result.exit_code == 2
+    assert "unknown revision" in result.stderr
+    assert not (tmp_path / "pwned").exists()
