@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL
-from timeline.validation import validate_bytes
+from timeline.validation import validate_bytes, validate_file
 
 REPO = Path(__file__).resolve().parents[1]
 # A valid mutant goes through every command (about 0.2 s); most mutants are not valid.
@@ -85,6 +85,13 @@ gentle = st.builds(
 )
 
 
+# The real case, once it validates, with the cases it is related to.
+KLOOP = REPO / "data" / "cases" / "kloop.yaml"
+if KLOOP.is_file() and validate_file(KLOOP, today=fuzz.TODAY).valid:
+    SEEDS["kloop.yaml"] = KLOOP.read_bytes()
+SIBLINGS = {"kloop.yaml": sorted(KLOOP.parent.glob("kloop-*.yaml"))}
+
+
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
     """A folder per seed, with the seed as it is (to diff against) in a subfolder."""
@@ -94,6 +101,9 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path
         home = root / name.removesuffix(".yaml")
         (home / "seed").mkdir(parents=True)
         (home / "seed" / name).write_bytes(data)
+        for sibling in SIBLINGS.get(name, []):
+            for folder in (home, home / "seed"):
+                (folder / sibling.name).write_bytes(sibling.read_bytes())
         homes[name] = home
     yield homes
 
