@@ -14,7 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINIMAL
-from timeline import atomic
 from timeline.cli.app import app
 
 runner = CliRunner()
@@ -243,13 +242,13 @@ def _interrupt(monkeypatch: pytest.MonkeyPatch, step: str) -> None:
 
             return Half()
 
-        monkeypatch.setattr(atomic.os, "fdopen", half_then_stop)
+        monkeypatch.setattr(os, "fdopen", half_then_stop)
         return
 
     def stop(*args: object) -> None:
         raise _Interrupted
 
-    monkeypatch.setattr(atomic.os, step, stop)
+    monkeypatch.setattr(os, step, stop)
 
 
 def test_export_into_a_missing_folder_is_a_clear_error(cases: Path, tmp_path: Path) -> None:
