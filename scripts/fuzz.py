@@ -399,12 +399,11 @@ def _positions(output: str, lines: int, command: tuple[str, ...]) -> list[Proble
 # --- the session ----------------------------------------------------------------------------
 
 
-def seed_files(paths: Sequence[str]) -> list[Path]:
+def seed_files(paths: Sequence[Path]) -> list[Path]:
     """The valid case files among the given files and folders."""
     from timeline.validation import iter_case_files, validate_file
 
-    found = iter_case_files(Path(p) if Path(p).is_absolute() else REPO / p for p in paths)
-    return [p for p in found if validate_file(p, today=TODAY).valid]
+    return [p for p in iter_case_files(paths) if validate_file(p, today=TODAY).valid]
 
 
 class _Timeout(Exception):
@@ -477,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=20, help="seconds a round may take")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.randrange(1 << 32)
-    seeds = seed_files(args.seeds or DEFAULT_SEEDS)
+    seeds = seed_files([Path(p) for p in args.seeds] or [REPO / p for p in DEFAULT_SEEDS])
     if not seeds:
         sys.stderr.write("no valid case file to start from\n")
         return 2
