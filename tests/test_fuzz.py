@@ -220,6 +220,9 @@ def _relative(offset: str, anchor: str = "2025-05-28") -> bytes:
 
 
 FOUND = {
+    # durations: a term of 5,000 digits passed the schema, then int() raised in show and
+    # export; terms are now at most five digits per part.
+    "term-with-5000-digits": MINIMAL.replace("term: P5Y", "term: P" + "9" * 5000 + "Y").encode(),
     # checks/relative.py added the offset to the anchor's date with no bound: an
     # OverflowError or ValueError (a traceback) from `validate`.
     "anchor-on-the-last-day": _relative("P2D", anchor="9999-12-31"),
@@ -228,9 +231,6 @@ FOUND = {
     "offset-with-5000-digits": _relative("P" + "9" * 5000 + "D"),
 }
 NOT_FIXED = {
-    # durations.duration_words: int() of a term with more than 4,300 digits raises
-    # ValueError in show and export (the term matches the schema's pattern).
-    "term-with-5000-digits": MINIMAL.replace("term: P5Y", "term: P" + "9" * 5000 + "Y").encode(),
     # exporters/ics.py: the day after an interval that ends on 9999-12-31 overflows
     # (export -f ics --ics-spans).
     "interval-to-the-last-day": MINIMAL.replace(

@@ -167,11 +167,6 @@ def test_validate_github_starts_no_line_with_data(tmp_path: Path) -> None:
             assert commands.match(line) or re.fullmatch("::[0-9a-f]{16}::", line), line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reports.GithubReporter writes file names and messages without making control "
-    "characters visible (the text reporter does): a raw ESC reaches the CI log",
-)
 def test_validate_github_writes_no_raw_escape(tmp_path: Path) -> None:
     result = invoke("validate", "--format", "github", str(invalid_file(tmp_path)))
     assert_terminal_safe(result.stdout)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-# At least one part, in order; written without look-ahead for pydantic's regex engine.
+# At least one part, in order, of at most five digits (a term is years, not millennia);
+# written without look-ahead for pydantic's regex engine.
+_N = r"\d{1,5}"
 DURATION_PATTERN = (
-    r"^P(?:\d+Y(?:\d+M)?(?:\d+W)?(?:\d+D)?|\d+M(?:\d+W)?(?:\d+D)?|\d+W(?:\d+D)?|\d+D)$"
+    rf"^P(?:{_N}Y(?:{_N}M)?(?:{_N}W)?(?:{_N}D)?|{_N}M(?:{_N}W)?(?:{_N}D)?|{_N}W(?:{_N}D)?|{_N}D)$"
 )
 PARTS = re.compile(r"(\d+)([YMWD])")
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}

@@ -149,8 +149,10 @@ def workflow_command(d: Diagnostic) -> str:
         "endColumn": d.span.end_column,
         "title": f"{d.code} {CODES[d.code].title}",
     }
-    rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
-    message = d.message + (f"\n{d.hint}" if d.hint else "")
+    rendered = ",".join(
+        f"{key}={escape_property(_safe(str(value)))}" for key, value in props.items()
+    )
+    message = _safe(d.message) + (f"\n{_safe(d.hint)}" if d.hint else "")
     return f"::{level} {rendered}::{escape_data(message)}"
 
 
@@ -177,7 +179,7 @@ class GithubReporter(Reporter):
 def _cell(text: str) -> str:
     import html
 
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+    return html.escape(_safe(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from timeline.checks import Context, run_checks
-from timeline.diagnostics import Diagnostic, Finding, Path, Severity, count
+from timeline.diagnostics import Diagnostic, Finding, Path, Severity, Span, count
 from timeline.loader import (
     _DATE_LIKE,
     Document,
@@ -141,13 +141,40 @@ def iter_case_files(paths: Iterable[FilePath]) -> Iterator[FilePath]:
 
 
 def validate_paths(paths: Iterable[FilePath], *, today: date | None = None) -> Iterator[FileReport]:
-    """Validate files one at a time; one bad file never stops the others."""
+    """Validate files one at a time; one bad file never stops the others.
+
+    Inside a folder, a symbolic link to a file outside it is not followed: a pull
+    request must not make CI print the lines of a file elsewhere on the runner.
+    """
     siblings: dict[FilePath, frozenset[str]] = {}
-    for path in iter_case_files(paths):
-        folder = path.parent
-        if folder not in siblings:
-            siblings[folder] = sibling_cases(folder)
-        yield validate_file(path, today=today, known_cases=siblings[folder])
+    for root in paths:
+        inside = root.resolve() if root.is_dir() else None
+        for path in iter_case_files([root]):
+            if inside is not None and path.is_symlink() and not _within(path, inside):
+                yield _refused_link(path)
+                continue
+            folder = path.parent
+            if folder not in siblings:
+                siblings[folder] = sibling_cases(folder)
+            yield validate_file(path, today=today, known_cases=siblings[folder])
+
+
+def _within(path: FilePath, folder: FilePath) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a symlink loop: reported when read
+        return True
+
+
+def _refused_link(path: FilePath) -> FileReport:
+    doc = Document(str(path))
+    doc.add_at(
+        "TL112",
+        "a symbolic link to a file outside the folder being checked; not followed",
+        Span(1, 1, 1, 1),
+        "validate the target where it is, or copy it into the folder",
+    )
+    return FileReport(doc.name, doc.diagnostics)
 
 
 # --- schema errors -> findings -------------------------------------------------------------

@@ -58,11 +58,11 @@ def validate(
         fail("no such file or folder: " + ", ".join(missing))
     chosen = pick_format(format)
     reporter = REPORTERS[chosen](color=chosen == "text" and use_color(sys.stdout))
-    files = list(iter_case_files(targets))
-    if not files:
+    total = sum(1 for _ in iter_case_files(targets))
+    if not total:
         fail("no case files (*.yaml) in " + ", ".join(map(str, targets)))
     unreadable = False
-    for report in _with_progress(validate_paths(files), len(files)):
+    for report in _with_progress(validate_paths(targets), total):
         reporter.add(report)
         unreadable |= any(d.code == "TL112" for d in report.diagnostics)
     sys.stdout.write(reporter.render())
