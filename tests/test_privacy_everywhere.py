@@ -135,12 +135,6 @@ def test_log_withholds_what_the_redaction_removed(history: GitRepo) -> None:
     assert_private(json.dumps(latest, ensure_ascii=False))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="log shows each commit as it was: the commits from before the bookkeepers were "
-    "made initials-only print their full names (git keeps that history too; whether the "
-    "tool should withhold it is a decision to make)",
-)
 @pytest.mark.parametrize("format", ["text", "json"])
 def test_log_of_a_case_names_no_one_who_is_now_initials_only(history: GitRepo, format: str) -> None:
     assert_private(invoke("log", "private", "--format", format).stdout, mentioned=False)

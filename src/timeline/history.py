@@ -18,9 +18,10 @@ from typing import Any, Literal
 from timeline.diagnostics import Diagnostic
 from timeline.diff import CaseDiff, Version, diff_cases
 from timeline.errors import GitError, UsageError
-from timeline.models import Case
+from timeline.models import Case, Person
 from timeline.revisions import read_object, relative_path, repo_root, run_git
 from timeline.validation import FileReport, validate_bytes
+from timeline.vocab import Privacy
 
 Status = Literal["created", "changed", "unchanged", "deleted", "invalid"]
 _SECTIONS = ("people", "organizations", "charges", "sources", "events", "conflicts")
@@ -136,10 +137,11 @@ def case_history(path: Path, *, event: str | None = None) -> History:
     if not steps:
         raise GitError(f"{relative} has no history in git (is it committed?)")
     blobs = _Blobs(root)
+    private = _now_private(steps, blobs)
     entries: list[Entry] = []
     last_valid: tuple[str, Case] | None = None
     for step in reversed(steps):
-        entry, case = _entry(step, blobs, last_valid)
+        entry, case = _entry(step, blobs, last_valid, private)
         entries.append(entry)
         if case is not None:
             last_valid = (step.commit.short, case)
@@ -149,8 +151,35 @@ def case_history(path: Path, *, event: str | None = None) -> History:
     return History(relative, entries, event)
 
 
+def _now_private(steps: list[_Step], blobs: _Blobs) -> dict[str, Person]:
+    """The people who are initials-only in the newest valid version of the file.
+
+    Older commits may name them in full: the history shows them as they are now,
+    so that making someone initials-only also protects them in `log`.
+    """
+    for step in steps:  # newest first
+        if _absent(step.new_blob):
+            continue
+        report = blobs.load(step.new_blob, f"{step.path}@{step.commit.short}", Path(step.path).stem)
+        if report.valid and report.case is not None:
+            people = report.case.people
+            return {p.id: p for p in people if p.privacy is Privacy.INITIALS}
+    return {}
+
+
+def _redacted(case: Case, private: dict[str, Person]) -> Case:
+    if not any(p.id in private and p != private[p.id] for p in case.people):
+        return case
+    fields = dict(case)
+    fields["people"] = [private.get(person.id, person) for person in case.people]
+    return Case.model_construct(_fields_set=case.model_fields_set, **fields)
+
+
 def _entry(
-    step: _Step, blobs: _Blobs, last_valid: tuple[str, Case] | None
+    step: _Step,
+    blobs: _Blobs,
+    last_valid: tuple[str, Case] | None,
+    private: dict[str, Person],
 ) -> tuple[Entry, Case | None]:
     commit, stem = step.commit, Path(step.path).stem
     if _absent(step.new_blob):
@@ -158,7 +187,11 @@ def _entry(
     report = blobs.load(step.new_blob, f"{step.path}@{commit.short}", stem)
     if not report.valid or report.case is None:
         return Entry(commit, step.path, "invalid", diagnostics=report.diagnostics), None
-    new = report.case
+    # Where this commit itself made someone initials-only, the diff withholds what the
+    # older version said; elsewhere both sides show them as they are now.
+    already = {p.id for p in report.case.people if p.privacy is Privacy.INITIALS}
+    private = {ref: person for ref, person in private.items() if ref not in already}
+    new = _redacted(report.case, private)
     base: str | None = None
     status: Status = "changed"
     if _absent(step.old_blob):
@@ -166,9 +199,9 @@ def _entry(
     else:
         parent = blobs.load(step.old_blob, f"{step.path}@{commit.short}^", stem)
         if parent.valid and parent.case is not None:
-            old = parent.case
+            old = _redacted(parent.case, private)
         elif last_valid is not None:
-            base, old = last_valid
+            base, old = last_valid[0], _redacted(last_valid[1], private)
         else:
             old, status = empty_like(new), "created"
     diff = diff_cases(
