@@ -23,7 +23,9 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Case files or folders (default: the data directory).", show_default=False
+            help="Case files or folders (default: the data directory).",
+            show_default=False,
+            metavar="PATH",
         ),
     ] = None,
     format: Annotated[
