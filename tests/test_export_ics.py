@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from test_export_support import load
+from test_export_support import EVERYTHING, load
 from timeline.exporters import EXPORTERS, Export, ExportOptions
-from timeline.exporters.ics import escape_text, fold
+from timeline.exporters.ics import escape_text, fold, ics_date
 from timeline.models import Case
 
 
@@ -126,3 +127,21 @@ def test_any_text_survives_escaping_and_folding(value: str) -> None:
     lines = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", fold("SUMMARY:" + escape_text(value))]
     calendar = Calendar.from_ical("\r\n".join([*lines, "END:VEVENT", "END:VCALENDAR", ""]))
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [value]
+
+
+def test_a_span_to_the_last_day_is_left_out_with_a_notice(tmp_path: Path) -> None:
+    """9999-12-31 has no day after it for DTEND: the event is left out, nothing overflows."""
+    text = EVERYTHING.read_text(encoding="utf-8")
+    assert text.count('date: "2025-05-28/2025-05-30"') == 1
+    path = tmp_path / "everything.yaml"
+    path.write_text(text.replace("2025-05-28/2025-05-30", "2025-05-28/9999-12-31"), "utf-8")
+    export = run(load(path), spans=True)
+    notices = [notice for notice in export.notices if "9999-12-31" in notice]
+    assert len(notices) == 1 and "left out" in notices[0]
+    assert "9999" not in export.text and "10000" not in export.text
+    assert len(events_of(export)) == len(events_of(run(load(), spans=True))) - 1
+
+
+def test_dates_are_written_with_four_digit_years() -> None:
+    assert ics_date(datetime.date(5, 1, 2)) == "00050102"
+    assert ics_date(datetime.date(2025, 5, 28)) == "20250528"

@@ -258,12 +258,6 @@ def test_markdown_export_renders_no_html_from_the_data(extra: list[str]) -> None
     assert "<td>@bob ::warning::Bob | Prosecutor</td>" in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exporters/markup.prose keeps Markdown links of any scheme from summaries and "
-    "descriptions: [x](javascript:alert(3)) becomes a script link where the report is "
-    "rendered without a sanitiser",
-)
 def test_markdown_export_links_only_to_the_web() -> None:
     html = render_markdown(invoke("export", str(HOSTILE), "-f", "markdown").stdout)
     for target in link_targets(html):
@@ -290,11 +284,6 @@ def test_mermaid_lines_have_one_separator() -> None:
         assert ";" not in re.sub(r"#\d+;", "", line), line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exporters/markdown.py and csv_export.py copy control characters (ESC, BEL, C1) "
-    "from the data: `timeline export` prints to the terminal by default",
-)
 @pytest.mark.parametrize("format", ["markdown", "csv"])
 def test_text_exports_carry_no_terminal_escape(format: str) -> None:
     result = invoke("export", str(HOSTILE), "-f", format)

@@ -61,4 +61,3 @@ EXPORTERS: dict[str, Exporter] = {
     "ics": Exporter("ics", ".ics", "iCalendar all-day events, for calendars"),
     "timelinejs": Exporter("timelinejs", ".json", "Knight Lab TimelineJS 3 JSON, to embed"),
 }
-

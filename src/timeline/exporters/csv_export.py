@@ -4,7 +4,9 @@ Columns: id, date (EDTF), display_date, earliest, latest (ISO days, empty for
 an open end), precision, type, title, people, sources. RFC 4180 quoting with
 CRLF row ends, UTF-8. A cell that a spreadsheet would take for a formula
 (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a
-leading ``'``, so that it stays text.
+leading ``'``, so that it stays text. Every cell is one line, its control characters
+written out visibly (``\\x1b``) as on the terminal (`timeline.views.safe.clean`):
+the export is printed there by default.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from timeline.exporters.common import (
     source_ids,
 )
 from timeline.models import Case, Event
+from timeline.views.safe import clean
 from timeline.vocab import EventType
 
 COLUMNS = (
@@ -46,7 +49,7 @@ def export(case: Case, options: ExportOptions) -> Export:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for event in case.chronology:
-        writer.writerow([neutralise(cell) for cell in row(case, event)])
+        writer.writerow([neutralise(clean(cell)) for cell in row(case, event)])
     return Export(buffer.getvalue())
 
 

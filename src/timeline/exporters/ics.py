@@ -6,7 +6,8 @@ and DTSTAMP is the day the last event began (at the latest), so that two exports
 same file are byte-identical. An event whose date is not one day (a month, a
 season, a year, an interval "some time between") is left out with a notice,
 or, with `ics_spans`, exported as an all-day span from its earliest to its
-latest day; an open-ended date is always left out.
+latest day; an open-ended date is always left out, and so is one that ends on the
+last day the calendar has (9999-12-31: there is no day after it for DTEND).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in TEXT (tab 
 
 def export(case: Case, options: ExportOptions) -> Export:
     case = redact(case)
-    stamp = (last_start(case) or FALLBACK_STAMP).strftime("%Y%m%dT000000Z")
+    stamp = ics_date(last_start(case) or FALLBACK_STAMP) + "T000000Z"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -55,9 +56,11 @@ def day_span(
     first, last = event.date.earliest, event.date.latest
     if first is None or last is None:
         return None, "the date is open-ended"
-    if has_day(event) or spans:
-        return (first, last + datetime.timedelta(days=1)), ""
-    return None, "the date is not one day (--ics-spans exports it as a span)"
+    if not (has_day(event) or spans):
+        return None, "the date is not one day (--ics-spans exports it as a span)"
+    if last == datetime.date.max:
+        return None, f"the date ends on {last.isoformat()}, the last day a calendar can end"
+    return (first, last + datetime.timedelta(days=1)), ""
 
 
 def vevent(
@@ -68,8 +71,8 @@ def vevent(
         "BEGIN:VEVENT",
         f"UID:{event.id}@{case.id}.timeline",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"DTSTART;VALUE=DATE:{ics_date(start)}",
+        f"DTEND;VALUE=DATE:{ics_date(end)}",
         f"SUMMARY:{escape_text(event.title)}",
         f"DESCRIPTION:{escape_text(description(case, event))}",
         f"CATEGORIES:{escape_text(describe.event_type_words(event))}",
@@ -79,6 +82,11 @@ def vevent(
     if urls:
         lines.append(f"URL:{urls[0]}")
     return [*lines, "END:VEVENT"]
+
+
+def ics_date(day: datetime.date) -> str:
+    """``YYYYMMDD``, the year always in four digits (``strftime`` may drop leading zeros)."""
+    return day.isoformat().replace("-", "")
 
 
 def description(case: Case, event: Event) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.views.safe import clean
+
 # Characters that start inline markup anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -20,13 +22,21 @@ _BLOCK_START = re.compile(
     r"^(?:>|#{1,6}(?=\s|$)|[-+*](?=\s|$)|`{3}|~{3}|[-*_](?:\s*[-*_]){2,}\s*$|\[[^\]]*\]:)"
 )
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# A code span opens with a whole run of backticks that is not backslash-escaped.
+_CODE_SPAN = re.compile(r"(?<![\\`])((?:\\\\)*)(`+)(?!`)(.+?)(?<!`)\2(?!`)", re.DOTALL)
+# `<` and `[^` that are not already escaped (an even run of backslashes before them).
+_UNESCAPED_MARKUP = re.compile(r"(?<!\\)((?:\\\\)*)(<|\[(?=\^))")
+# `](` that opens a link destination which is not a web or mail address. CommonMark allows
+# spaces, tabs and a line end between `(` and the destination; entities, backslash escapes
+# or anything else before the scheme make it not count.
+_UNSAFE_LINK = re.compile(r"\]\((?![ \t\n]*(?:https?://|mailto:))", re.IGNORECASE)
+_URL_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _MERMAID = str.maketrans({"#": "#35;", ":": "#58;", ";": "#59;", "<": "#60;", ">": "#62;"})
 
 
 def text(value: str) -> str:
     """Plain text, escaped so that it renders exactly as written (one line)."""
-    flat = " ".join(value.split())
+    flat = " ".join(clean(value).split())
     return _block_safe(_ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat)))
 
 
@@ -38,18 +48,29 @@ def cell(markdown: str) -> str:
 def prose(value: str) -> list[str]:
     """Markdown from the data as paragraphs (one line each), its inline markup kept.
 
-    Raw HTML is escaped (outside code spans), images, footnote references and
-    link definitions are neutralised, and a paragraph cannot open a block.
+    Raw HTML is escaped (outside code spans), images, footnote references, link
+    definitions and links to anything but http, https and mailto addresses are
+    neutralised, and a paragraph cannot open a block.
     """
-    paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", value.strip()))
-    return [_block_safe(_inline_safe(block)) for block in paragraphs if block]
+    blocks = re.split(r"\n\s*\n", value.strip())
+    paragraphs = (" ".join(clean(block).split()) for block in blocks)
+    return [_block_safe(_inline_safe(_links_safe(block))) for block in paragraphs if block]
+
+
+def _links_safe(paragraph: str) -> str:
+    """A link to anything but the web or a mail address stays text: ``[x]\\(javascript:...)``.
+
+    Applied to the whole paragraph, code spans included (where the backslash shows), so
+    that no difference in finding code spans can let a link through.
+    """
+    return _UNSAFE_LINK.sub(r"]\\(", paragraph)
 
 
 def _inline_safe(paragraph: str) -> str:
     pieces, position = [], 0
     for match in _CODE_SPAN.finditer(paragraph):
-        pieces.append(_escape_html(paragraph[position : match.start()]))
-        pieces.append(match.group(0))
+        pieces.append(_escape_html(paragraph[position : match.start()] + match.group(1)))
+        pieces.append(match.group(0)[len(match.group(1)) :])
         position = match.end()
     pieces.append(_escape_html(paragraph[position:]))
     return "".join(pieces)
@@ -57,7 +78,7 @@ def _inline_safe(paragraph: str) -> str:
 
 def _escape_html(fragment: str) -> str:
     """No raw HTML, footnote references or images (a remote image would load with the report)."""
-    return fragment.replace("<", "\\<").replace("[^", "\\[^").replace("![", "!\\[")
+    return _UNESCAPED_MARKUP.sub(r"\1\\\2", fragment).replace("![", "!\\[")
 
 
 def _block_safe(line: str) -> str:
@@ -70,8 +91,13 @@ def _block_safe(line: str) -> str:
 
 
 def url(address: str) -> str:
-    """A URL for an autolink or a link destination in angle brackets."""
+    """A URL for an autolink or a link destination in angle brackets (controls %-encoded)."""
+    address = _URL_UNSAFE.sub(_percent, address)
     return address.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
 
 
 def link(label: str, address: str) -> str:
@@ -81,4 +107,4 @@ def link(label: str, address: str) -> str:
 
 def mermaid(value: str) -> str:
     """Text for a Mermaid timeline: ``#``, ``:``, ``;`` (and ``<``, ``>``) as entity codes."""
-    return " ".join(value.split()).translate(_MERMAID)
+    return " ".join(clean(value).split()).translate(_MERMAID)
