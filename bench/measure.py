@@ -21,7 +21,7 @@ class Command:
     cwd: Path
     expect: int = 0
     reps: int | None = None  # fewer repetitions for the slow peers
-    note: str = ""
+    memory: bool = False  # measure the peak memory (through /usr/bin/time when there is one)
 
 
 @dataclass
@@ -59,25 +59,37 @@ class Result:
         }
 
 
-def run_once(command: Command, env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall time, peak RSS (KiB) and exit status of one run of `command`."""
+TIME = Path("/usr/bin/time")
+
+
+def run_once(command: Command, env: dict[str, str], scratch: Path) -> tuple[float, int, int]:
+    """Wall time, peak RSS (KiB, 0 when not measured) and exit status of one run."""
+    argv = command.argv
+    report = scratch / "peak.txt"
+    if command.memory and TIME.exists():
+        # A child's peak RSS starts at its parent's; /usr/bin/time is a small parent.
+        argv = [str(TIME), "-f", "%M", "-o", str(report), *argv]
     start = time.perf_counter()
     process = subprocess.Popen(
-        command.argv,
+        argv,
         cwd=command.cwd,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    # wait4 gives this child's own rusage: its peak RSS, not the maximum over all children.
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss, process.returncode
+    peak = 0
+    if command.memory:
+        peak = int(report.read_text().split()[-1]) if argv[0] == str(TIME) else usage.ru_maxrss
+    return seconds, peak, process.returncode
 
 
-def measure(commands: list[Command], reps: int, env: dict[str, str]) -> dict[str, Result]:
+def measure(
+    commands: list[Command], reps: int, env: dict[str, str], scratch: Path
+) -> dict[str, Result]:
     """Run every command `reps` times (or its own `reps`), interleaved, rotating the order.
 
     A first, unmeasured run of each command (but the slow peers) fills the bytecode
@@ -86,16 +98,17 @@ def measure(commands: list[Command], reps: int, env: dict[str, str]) -> dict[str
     results = {c.name: Result(c.name, c.argv, expect=c.expect) for c in commands}
     for command in commands:
         if command.reps is None:
-            run_once(command, env)
+            run_once(command, env, scratch)
     for rep in range(reps):
         order = commands[rep % len(commands) :] + commands[: rep % len(commands)]
         for command in order:
             if rep >= (command.reps or reps):
                 continue
-            seconds, peak, status = run_once(command, env)
+            seconds, peak, status = run_once(command, env, scratch)
             result = results[command.name]
             result.seconds.append(seconds)
-            result.peak_kib.append(peak)
+            if peak:
+                result.peak_kib.append(peak)
             result.statuses.append(status)
             print(f"  [{rep + 1}/{reps}] {command.name:<22} {seconds:8.3f} s", file=sys.stderr)
     return results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,8 +25,13 @@ class Ratio:
         if not subject or not baseline or not subject.seconds or not baseline.seconds:
             return None
         if self.metric == "memory":
+            if not subject.peak_kib or not baseline.peak_kib:
+                return None
             return subject.peak / baseline.peak
-        return subject.wall / baseline.wall
+        # The median of the ratios of each repetition, whose runs were close in time: on a
+        # shared machine the load drifts, and it drifts less within a repetition.
+        pairs = zip(subject.seconds, baseline.seconds, strict=False)
+        return statistics.median(s / b for s, b in pairs)
 
     def verdict(self, results: dict[str, Result]) -> str:
         value = self.value(results)
@@ -78,7 +84,7 @@ RATIOS = (
 def table(results: dict[str, Result]) -> str:
     """The ratios as a Markdown table, then the medians they come from."""
     lines = [
-        "| ratio | subject | baseline | ratio | target | result |",
+        "| measurement | subject (median) | baseline (median) | ratio | target | result |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for ratio in RATIOS:
@@ -105,5 +111,5 @@ def _figure(results: dict[str, Result], name: str, metric: str) -> str:
     if result is None or not result.seconds:
         return "-"
     if metric == "memory":
-        return f"{result.peak / 1024:.0f} MiB"
+        return f"{result.peak / 1024:.0f} MiB" if result.peak_kib else "-"
     return f"{result.wall * 1000:.0f} ms" if result.wall < 1 else f"{result.wall:.2f} s"

@@ -1,11 +1,12 @@
 """The benchmark: timeline against the libyaml floor, its peers, and Python's own start-up.
 
-    .venv/bin/python bench/run.py            # the full corpus (about half an hour)
-    .venv/bin/python bench/run.py --quick    # a small corpus, fewer repetitions (a minute or two)
+    .venv/bin/python bench/run.py            # the full corpus (about forty minutes)
+    .venv/bin/python bench/run.py --quick    # a small corpus, 3 repetitions (two or three minutes)
 
 It generates a deterministic corpus in a temporary folder (see bench/corpus.py),
 runs every command as a subprocess, interleaved, several times, and prints a
-Markdown table of median ratios against the targets. The raw figures go to
+Markdown table of the ratios against the targets (each the median of the
+per-repetition ratios). The raw figures go to
 bench/out/results.json (or --out). Needs the `bench` extra for the peers
 (`pip install -e '.[bench]'`); a measurement whose command is missing is
 skipped with a note.
@@ -15,19 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import dump, write_corpus
-from measure import Command, Result, clean_env, machine, measure
-from report import RATIOS, table
-from variants import BREAKAGES, broken, edited
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from measure import Command, Result, clean_env, machine, measure  # noqa: E402
+from report import RATIOS, table  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = HERE.parent
+BROKEN_FILES = 5  # prepare.py breaks one file per code of variants.BREAKAGES
 BIN = Path(sys.executable).parent
 PY = sys.executable
 
@@ -53,29 +53,18 @@ for name in sys.argv[1:]:
 def prepare(work: Path, args: argparse.Namespace) -> dict[str, list[Path]]:
     """Write the corpus, its broken copy and the two versions of the big case."""
     print(f"generating the corpus in {work} ...", file=sys.stderr)
-    corpus = work / "corpus"
-    files, big_case = write_corpus(
-        corpus, seed=args.seed, files=args.files, mean=args.mean, big=args.big
+    size = ["--files", str(args.files), "--mean", str(args.mean), "--big", str(args.big)]
+    subprocess.run(
+        [PY, str(HERE / "prepare.py"), str(work), "--seed", str(args.seed), *size], check=True
     )
-    invalid = work / "invalid"
-    shutil.copytree(corpus, invalid)
-    ordinary = sorted(invalid.glob("case-*.yaml"))
-    step = max(1, len(ordinary) // len(BREAKAGES))
-    for number, code in enumerate(BREAKAGES):
-        path = ordinary[number * step]
-        path.write_text(broken(path.read_text(encoding="utf-8"), code), encoding="utf-8")
-    versions = []
-    for name, case in (("old", big_case), ("new", edited(big_case, args.seed))):
-        (work / name).mkdir()
-        versions.append(work / name / "big-case.yaml")
-        versions[-1].write_text(dump(case), encoding="utf-8")
+    files = sorted((work / "corpus").glob("*.yaml"))
     schema = work / "case.schema.json"
     schema.write_text(_output([str(BIN / "timeline"), "schema"]), encoding="utf-8")
     return {
         "corpus": files,
-        "invalid": sorted(invalid.glob("*.yaml")),
+        "invalid": sorted((work / "invalid").glob("*.yaml")),
         "largest": [max(files, key=lambda p: p.stat().st_size)],
-        "versions": versions,
+        "versions": [work / "old" / "big-case.yaml", work / "new" / "big-case.yaml"],
         "schema": [schema],
     }
 
@@ -85,7 +74,8 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
     files = [str(p) for p in paths["corpus"]]
     peers = args.peer_reps
     yamllint_config = "{extends: relaxed, rules: {line-length: disable}}"
-    return [
+    big = [str(p) for p in paths["versions"]]
+    loads = [  # their peak memory is measured too
         Command("floor", [PY, "-c", FLOOR, *files], REPO),
         Command("floor_no_gc", [PY, "-c", FLOOR_NO_GC, *files], REPO),
         Command("validate", [timeline, "validate", *files], REPO),
@@ -100,8 +90,13 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
         Command(
             "yamllint", [str(BIN / "yamllint"), "-d", yamllint_config, *files], REPO, reps=peers
         ),
-        Command("diff", [timeline, "diff", *map(str, paths["versions"])], REPO),
-        Command("load_both", [PY, "-c", LOAD_BOTH, *map(str, paths["versions"])], REPO),
+        Command("diff", [timeline, "diff", *big], REPO),
+        Command("load_both", [PY, "-c", LOAD_BOTH, *big], REPO),
+    ]
+    for command in loads:
+        command.memory = True
+    return [
+        *loads,
         Command("version", [timeline, "--version"], REPO),
         Command("import_yaml", [PY, "-c", "import yaml"], REPO),
         Command("show_kloop", [timeline, "show", "kloop"], REPO),
@@ -132,14 +127,14 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Benchmark timeline (see docs/performance.md).")
     parser.add_argument("--quick", action="store_true", help="a small corpus, 3 repetitions")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--reps", type=int, help="repetitions (default 5, --quick 3)")
+    parser.add_argument("--reps", type=int, help="repetitions (default 7, --quick 3)")
     parser.add_argument("--peer-reps", type=int, help="repetitions of the slow peers (default 3)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.json")
     args = parser.parse_args()
     size = (40, 60, 2000) if args.quick else (300, 100, 20000)
     args.files, args.mean, args.big = size
-    args.reps = args.reps or (3 if args.quick else 5)
+    args.reps = args.reps or (3 if args.quick else 7)
     args.peer_reps = min(args.reps, args.peer_reps or (2 if args.quick else 3))
     return args
 
@@ -157,7 +152,7 @@ def main() -> None:
                 skipped[command.name] = reason
             else:
                 todo.append(command)
-        results = measure(todo, args.reps, clean_env(work / "pycache"))
+        results = measure(todo, args.reps, clean_env(work / "pycache"), work)
         for name, reason in skipped.items():
             results[name] = Result(name, [], skipped=reason)
         corpus = _corpus_figures(paths)
@@ -174,7 +169,7 @@ def _corpus_figures(paths: dict[str, list[Path]]) -> dict[str, object]:
         "events": events,
         "bytes": sum(p.stat().st_size for p in files),
         "largest_file_bytes": paths["largest"][0].stat().st_size,
-        "invalid_files": len(BREAKAGES),
+        "invalid_files": BROKEN_FILES,
     }
 
 
