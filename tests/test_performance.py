@@ -97,3 +97,55 @@ def test_validation_leaves_the_collector_running(tmp_path: Path) -> None:
     assert gc.isenabled()
     assert not validate_bytes(b"format: [", "broken.yaml").valid
     assert gc.isenabled()
+
+
+@pytest.fixture
+def small_limit(monkeypatch: pytest.MonkeyPatch) -> int:
+    """A value limit of 1,000, so that texts over it stay small."""
+    monkeypatch.setattr(loader, "MAX_NODES", 1000)
+    return 1000
+
+
+def _flow_list(items: int, prefix: str = "") -> str:
+    return prefix + "a: [" + "x, " * items + "x]\n"
+
+
+def test_a_text_over_the_value_limit_is_refused_at_the_first_value_past_it(
+    small_limit: int, scans: list[str]
+) -> None:
+    text = _flow_list(1500)
+    # The root mapping, its key and the list are three values: the 998th item is past.
+    assert _codes(text) == [f"TL109@1:{len('a: [') + 997 * 3 + 1}"]
+    assert scans == [text]  # located by the streaming pass once the count ran out
+
+
+def test_a_long_text_that_cannot_hold_too_many_values_is_not_counted(
+    small_limit: int, scans: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "_CountingLoader", None)  # would fail if used
+    text = MINIMAL + "summary: " + "word " * 2000 + "\n"
+    assert len(text) > small_limit
+    assert _codes(text) == []
+    assert scans == []
+
+
+def test_values_under_the_limit_pass_when_the_count_ran_out_on_exclamation_marks(
+    small_limit: int, scans: list[str]
+) -> None:
+    # Every "!" is set aside for a tag that the count cannot see; here they are
+    # prose, so the exact streaming count clears the text and it is composed again.
+    text = _flow_list(600, prefix=f'b: "{"!" * 800}"\n')
+    assert _codes(text) == []
+    assert scans == [text]
+
+
+def test_a_syntax_error_after_a_spent_tag_budget_is_reported(small_limit: int) -> None:
+    text = _flow_list(600, prefix=f'b: "{"!" * 800}"\n') + "c: [unclosed\n"
+    assert [code.split("@")[0] for code in _codes(text)] == ["TL101"]
+
+
+def test_a_text_over_the_limit_with_a_syntax_error_is_refused_for_its_size(
+    small_limit: int,
+) -> None:
+    text = _flow_list(1500) + "c: [unclosed\n"
+    assert [code.split("@")[0] for code in _codes(text)] == ["TL109"]

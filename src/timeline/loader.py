@@ -37,8 +37,8 @@ from timeline.diagnostics import (
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 # A dense file under the size limit ("[a,a,a,...") would hold millions of values and
-# need gigabytes as a node tree: values are counted (in a streaming pass, only for
-# texts large enough to hold that many) before the tree is built.
+# need gigabytes as a node tree: values are counted as the tree is built (only in
+# texts large enough to hold that many), and composing stops at the limit.
 MAX_NODES = 1_000_000
 # An alias flood ("*a,*a,*a,...") is refused on its first aliases; listing them all
 # would cost as much memory as expanding them.
@@ -63,6 +63,10 @@ _DATE_LIKE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _TooManyNodes(Exception):
+    """Raised from inside the composer when a text holds more values than it may."""
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc]
     """libyaml's parser and composer with a resolver that keeps scalars as text."""
 
@@ -75,6 +79,24 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
                     return _BOOL
             return _STR
         return _SEQ if kind is SequenceNode else _MAP
+
+
+class _CountingLoader(_Loader):
+    """A `_Loader` that stops composing after `budget` nodes.
+
+    libyaml's composer asks the resolver for the tag of every node written without
+    one, so counting there costs a decrement per node instead of a second parse.
+    """
+
+    def __init__(self, text: str, budget: int) -> None:
+        super().__init__(text)
+        self.budget = budget
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooManyNodes
+        return super().resolve(kind, value, implicit)
 
 
 @dataclass(slots=True)
@@ -267,11 +289,19 @@ def _compose(doc: Document) -> Node | None:
     # alias needs an anchor, so a text without one only needs the streaming scan if the
     # composer fails (an alias then has nothing to refer to). Skipping the scan saves a
     # third of the time to load files whose Markdown has an asterisk.
-    scanned = _may_exceed_nodes(text) or ("*" in text and _ANCHOR.search(text) is not None)
+    scanned = "*" in text and _ANCHOR.search(text) is not None
     if scanned and _prescan(doc):
         return None
     try:
-        root: Node | None = _Loader(text).get_single_node()
+        try:
+            root: Node | None = _compose_counted(text)
+        except _TooManyNodes:
+            # The exact value past the limit comes from a streaming pass (the partial
+            # tree is freed by then); if the budget only ran out on the tags it set
+            # aside, the text is composed again without one.
+            if _prescan(doc):
+                return None
+            root = _Loader(text).get_single_node()
     except (yaml.YAMLError, RecursionError) as error:
         if not scanned and "*" in text and _prescan(doc):
             return None
@@ -309,18 +339,24 @@ def _compose_error(doc: Document, error: yaml.YAMLError | RecursionError) -> Non
         raise error
 
 
-def _may_exceed_nodes(text: str) -> bool:
-    """Whether a text could hold more than `MAX_NODES` values.
+def _compose_counted(text: str) -> Node | None:
+    """Compose `text`, stopping (`_TooManyNodes`) once it holds more than `MAX_NODES` values.
 
-    Every value but the first starts after a line break, a comma, a `-`, a `:` or a
-    `[`/`{` (a block mapping and its first key share one): twice the count of those
-    characters (counted at C speed) bounds the values from above,
-    so that only dense files pay for an exact count.
+    A text too short to hold that many values is composed as it is: every value but
+    the first starts after a `:`, a `,`, a `-`, a `[`, a `{` or a `?`, and a key
+    without a value (`{a, b}`) adds a null one, so this count, taken at C speed,
+    bounds the values from above. A longer text is counted as it is composed, so
+    that a flood of values costs no more memory than the largest file allowed. A
+    node with an explicit tag is not resolved, hence not counted: every `!` in the
+    text is reserved from the budget.
     """
-    if len(text) <= MAX_NODES:
-        return False
-    starts = sum(text.count(ch) for ch in "\n,-:[{")
-    return 2 * starts + 1 > MAX_NODES  # a block mapping and its first key share one
+    dense = len(text) > MAX_NODES and (
+        1 + 2 * sum(text.count(ch) for ch in ":,{?") + sum(text.count(ch) for ch in "-[")
+        > MAX_NODES
+    )
+    loader = _CountingLoader(text, MAX_NODES - text.count("!")) if dense else _Loader(text)
+    root: Node | None = loader.get_single_node()
+    return root
 
 
 def _prescan(doc: Document) -> bool:
