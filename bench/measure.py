@@ -58,6 +58,19 @@ class Result:
             "skipped": self.skipped or None,
         }
 
+    @classmethod
+    def from_json(cls, name: str, figures: dict[str, object]) -> Result:
+        """A result as `to_json` wrote it (the argv shortened)."""
+        return cls(
+            name,
+            list(figures["argv"]),  # type: ignore[call-overload]
+            seconds=list(figures["seconds"]),  # type: ignore[call-overload]
+            peak_kib=list(figures["peak_rss_kib"]),  # type: ignore[call-overload]
+            statuses=list(figures["exit_statuses"]),  # type: ignore[call-overload]
+            expect=int(figures["expected_exit_status"]),  # type: ignore[call-overload]
+            skipped=str(figures["skipped"] or ""),
+        )
+
 
 TIME = Path("/usr/bin/time")
 

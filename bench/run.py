@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py            # the full corpus (about forty minutes)
     .venv/bin/python bench/run.py --quick    # a small corpus, 3 repetitions (two or three minutes)
+    .venv/bin/python bench/run.py --table bench/out/results.json   # an earlier run's table
 
 It generates a deterministic corpus in a temporary folder (see bench/corpus.py),
 runs every command as a subprocess, interleaved, several times, and prints a
@@ -131,6 +132,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--peer-reps", type=int, help="repetitions of the slow peers (default 3)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.json")
+    parser.add_argument(
+        "--table",
+        type=Path,
+        metavar="RESULTS",
+        help="measure nothing: print the table of an earlier run from its results.json",
+    )
     args = parser.parse_args()
     size = (40, 60, 2000) if args.quick else (300, 100, 20000)
     args.files, args.mean, args.big = size
@@ -141,6 +148,10 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
+    if args.table:
+        figures = json.loads(args.table.read_text(encoding="utf-8"))["measurements"]
+        print(table({name: Result.from_json(name, f) for name, f in figures.items()}))
+        return
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as temporary:
         work = args.keep or Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
@@ -178,7 +189,7 @@ def _write_json(
 ) -> None:
     document = {
         "machine": machine(),
-        "settings": {k: v for k, v in vars(args).items() if k not in ("out", "keep")},
+        "settings": {k: v for k, v in vars(args).items() if k not in ("out", "keep", "table")},
         "corpus": corpus,
         "ratios": [ratio.to_json(results) for ratio in RATIOS],
         "measurements": {name: result.to_json() for name, result in results.items()},
