@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import MINIMAL, validate_text
 
 
@@ -69,3 +71,21 @@ def test_unknown_term_with_hint(tmp_path):
 def test_format_version(tmp_path):
     d = _one(tmp_path, MINIMAL.replace("format: 1", "format: 2"))
     assert (d.code, d.line, d.column) == ("TL208", 1, 9)
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "on", "off", "1", "0", '"true"', "Y"])
+def test_a_flag_is_true_or_false_and_nothing_else(tmp_path, written):
+    d = _one(
+        tmp_path,
+        MINIMAL.replace("    title: Verdict\n", f"    title: Verdict\n    key: {written}\n"),
+    )
+    assert (d.code, d.line, d.column, d.path) == ("TL203", 26, 10, "events[1].key")
+    assert "true or false" in d.message
+
+
+@pytest.mark.parametrize("written", ["true", "True", "false", "FALSE"])
+def test_true_and_false_are_flags(tmp_path, written):
+    assert validate_text(
+        tmp_path,
+        MINIMAL.replace("    title: Verdict\n", f"    title: Verdict\n    key: {written}\n"),
+    ).valid

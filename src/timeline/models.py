@@ -84,6 +84,12 @@ Date = Annotated[
 ]
 
 
+
+# Only `true` and `false`: pydantic would also read "yes", "on", "1" as true, the
+# YAML 1.1 guessing that the loader refuses for every other scalar.
+Flag = Annotated[bool, Field(strict=True)]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -98,7 +104,7 @@ class Alias(Model):
 class Affiliation(Model):
     org: Slug
     role: str | None = None
-    former: bool = False
+    former: Flag = False
 
 
 class Person(Model):
@@ -173,7 +179,7 @@ class Outcome(Model):
     regime: Regime | None = None
     amount: str | None = None
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
-    released: bool = False
+    released: Flag = False
     label: str | None = None
     note: str | None = None
 
@@ -201,8 +207,8 @@ class Event(Model):
     attribution: list[Slug] = _empty_list()
     disputed_by: list[Slug] = _empty_list()
     after: list[Slug] = _empty_list()
-    key: bool = False
-    context: bool = False
+    key: Flag = False
+    context: Flag = False
     inferred: list[InferredPart] = _empty_list()
     source_text: str | None = None
     relative: RelativeDate | None = None
