@@ -222,6 +222,8 @@ def test_a_fence_longer_than_any_backticks_in_the_text() -> None:
         ("$x$ costs", "\\$x\\$ costs"),
         ("line one\nline two", "line one<br>line two"),
         ("&amp;", "&amp;amp;"),
+        ("cc @octocat, @github/legal", "cc @&#8203;octocat, @&#8203;github/legal"),
+        ("press@kloop.kg and @ 5 pm", "press@kloop.kg and @ 5 pm"),
     ],
 )
 def test_md_escapes_data(text: str, escaped: str) -> None:
@@ -239,3 +241,10 @@ def test_no_format_names_an_initials_only_person(format: str) -> None:
     for old, new in ((OLD, NEW), (NEW, OLD)):
         output = RENDERERS[format](diff_cases(load(old), load(new)), False)
         assert not any(word in output for word in CANARY)
+
+
+def test_a_mention_in_the_data_notifies_nobody() -> None:
+    new = CASE.replace("title: Verdict", "title: Verdict, as @octocat reported")
+    html = rendered(render_markdown(diff_cases(load_text(CASE), load_text(new))))
+    assert "@\u200boctocat" in html
+    assert not re.search(r"(?<![\w@])@octocat", html)

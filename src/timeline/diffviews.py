@@ -194,10 +194,17 @@ def entities(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# "@name" in a pull-request comment notifies that account (a backslash does not stop it): a
+# zero-width space after the "@" does. An e-mail address ("a@b.org") notifies nobody.
+_MENTION = re.compile(r"(?<![\w@])@(?=[A-Za-z0-9])")
+
+
 def md(text: str) -> str:
-    """Data text for a Markdown paragraph or table cell: no HTML, no markup, no broken table."""
+    """Data text for a Markdown paragraph or table cell: no HTML, no markup, no broken table,
+    no mention that notifies someone."""
     escaped = entities(text)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _MENTION.sub("@&#8203;", escaped)
     return "<br>".join(safe(line) for line in escaped.splitlines()) if escaped else ""
 
 
