@@ -6,11 +6,18 @@ format. Initials-only people are only ever named by their initials.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from timeline.durations import duration_words
-from timeline.models import Case, Event, Organization, Outcome, Person
-from timeline.vocab import FactStatus, OutcomeKind, Privacy, SentenceKind, Verdict
+from timeline.models import Case, Event, Organization, Outcome, Participant, Person
+from timeline.vocab import (
+    FactStatus,
+    OutcomeKind,
+    ParticipantRole,
+    Privacy,
+    SentenceKind,
+    Verdict,
+)
 
 _REGIMES = {
     "general": "general-regime penal colony",
@@ -46,6 +53,18 @@ def full_name(case: Case, ref: str) -> str:
 def names(case: Case, refs: Iterable[str], *, short: bool = True) -> str:
     pick = short_name if short else full_name
     return ", ".join(pick(case, ref) for ref in refs)
+
+
+def participants_words(case: Case, participants: Sequence[Participant]) -> str:
+    """``Aleksandrov, Duulatov (detainee); GKNB (authority)``: who took part, by role."""
+    by_role: dict[str, list[str]] = {}
+    for participant in participants:
+        role = participant.role
+        words = (
+            participant.label if role is ParticipantRole.OTHER and participant.label else role.words
+        )
+        by_role.setdefault(words, []).append(short_name(case, participant.ref))
+    return "; ".join(f"{', '.join(names)} ({role})" for role, names in by_role.items())
 
 
 def event_type_words(event: Event) -> str:

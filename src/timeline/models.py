@@ -84,7 +84,6 @@ Date = Annotated[
 ]
 
 
-
 # Only `true` and `false`: pydantic would also read "yes", "on", "1" as true, the
 # YAML 1.1 guessing that the loader refuses for every other scalar.
 Flag = Annotated[bool, Field(strict=True)]

@@ -93,7 +93,7 @@ def description(case: Case, event: Event) -> str:
     """The event in plain text: date as written, type, people, outcomes, status, sources."""
     lines = [f"{display_date(event)} · {describe.event_type_words(event)}"]
     if event.participants:
-        lines.append("People: " + describe.names(case, (p.ref for p in event.participants)))
+        lines.append("Who: " + describe.participants_words(case, event.participants))
     lines += [describe.outcome_line(case, outcome) for outcome in event.outcomes]
     status = describe.status_words(case, event)
     if status:

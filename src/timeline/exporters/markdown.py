@@ -25,7 +25,7 @@ from timeline.exporters.sections import (
     people_section,
     sources_section,
 )
-from timeline.models import Case, Citation, Claim, Event, Participant
+from timeline.models import Case, Citation, Claim, Event
 
 INDENT = "  "
 
@@ -105,7 +105,7 @@ def entry(case: Case, event: Event) -> list[str]:
 def details(case: Case, event: Event) -> list[str]:
     found = []
     if event.participants:
-        found.append("People: " + ", ".join(participant(case, p) for p in event.participants))
+        found.append("Who: " + md.text(describe.participants_words(case, event.participants)))
     if event.charges:
         charges = (case.index.get(ref) for ref in event.charges)
         found.append("Charges: " + "; ".join(md.text(charge_words(c)) for c in charges if c))
@@ -119,11 +119,6 @@ def details(case: Case, event: Event) -> list[str]:
         found.append(f"Date given as: “{md.text(event.relative.source_text)}”")
     found += [quote(case, citation) for citation in event.sources if citation.quote]
     return found
-
-
-def participant(case: Case, item: Participant) -> str:
-    role = item.label if item.role.value == "other" and item.label else item.role.words
-    return f"{md.text(describe.short_name(case, item.ref))} ({md.text(role)})"
 
 
 def quote(case: Case, citation: Citation) -> str:

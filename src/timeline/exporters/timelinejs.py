@@ -64,7 +64,7 @@ def slide(case: Case, event: Event) -> dict[str, Any]:
 def slide_text(case: Case, event: Event) -> str:
     lines = [describe.event_type_words(event).capitalize()]
     if event.participants:
-        lines.append("People: " + describe.names(case, (p.ref for p in event.participants)))
+        lines.append("Who: " + describe.participants_words(case, event.participants))
     lines += [describe.outcome_line(case, outcome) for outcome in event.outcomes]
     status = describe.status_words(case, event)
     if status:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from timeline import dates, describe
-from timeline.models import Case, Charge, Event, Outcome, Participant, Person, Source
+from timeline.models import Case, Charge, Event, Outcome, Person, Source
 from timeline.views.safe import clean, clean_optional, paragraphs
-from timeline.vocab import OutcomeKind, ParticipantRole, PersonRole, Verdict
+from timeline.vocab import OutcomeKind, PersonRole, Verdict
 
 DENSE_YEAR = 12  # a year with more events than this is divided into months
 
@@ -201,7 +201,7 @@ def build_entry(
         title=clean(event.title),
         key=event.key,
         context=event.context,
-        people=clean_optional(participants_text(case, event.participants)),
+        people=clean_optional(describe.participants_words(case, event.participants) or None),
         charges=clean_optional(charges_text(case, event.charges)),
         outcomes=tuple(clean(outcome_text(case, outcome)) for outcome in event.outcomes),
         status=clean_optional(status),
@@ -212,18 +212,6 @@ def build_entry(
         ),
         citations=citations(case, event) if sources else (),
     )
-
-
-def participants_text(case: Case, participants: Sequence[Participant]) -> str | None:
-    """``Aleksandrov, Duulatov (detainee); GKNB (authority)``: people grouped by role."""
-    by_role: dict[str, list[str]] = {}
-    for participant in participants:
-        role = participant.role
-        words = (
-            participant.label if role is ParticipantRole.OTHER and participant.label else role.words
-        )
-        by_role.setdefault(words, []).append(describe.short_name(case, participant.ref))
-    return "; ".join(f"{', '.join(names)} ({role})" for role, names in by_role.items()) or None
 
 
 def charges_text(case: Case, refs: Sequence[str]) -> str | None:
