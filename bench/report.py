@@ -69,6 +69,16 @@ RATIOS = (
         "`timeline show kloop` / `import pydantic, rich, yaml`", "show_kloop", "import_libs", 1.3
     ),
     Ratio(
+        "`timeline show kloop` / `import pydantic.main, rich.console, yaml`",
+        "show_kloop",
+        "import_modules",
+    ),
+    Ratio(
+        "`timeline show kloop` / `import typer, pydantic.main, rich.console, yaml`",
+        "show_kloop",
+        "import_modules_typer",
+    ),
+    Ratio(
         "`timeline validate data/cases` / `import pydantic, rich, yaml`",
         "validate_repo",
         "import_libs",

@@ -38,6 +38,7 @@ for name in sys.argv[1:]:
     with open(name, "rb") as f:
         yaml.load(f, Loader=yaml.CSafeLoader)
 """
+MODULES = "pydantic.main, rich.console, yaml"
 FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
 # The library's loader and model, with the collector paused as the library does.
 LOAD_BOTH = """\
@@ -103,6 +104,10 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
         Command("show_kloop", [timeline, "show", "kloop"], REPO),
         Command("validate_repo", [timeline, "validate", "data/cases"], REPO),
         Command("import_libs", [PY, "-c", "import pydantic, rich, yaml"], REPO),
+        # For information: the packages import their submodules lazily, so the baseline
+        # above leaves out the modules `show` uses, and the CLI framework.
+        Command("import_modules", [PY, "-c", f"import {MODULES}"], REPO),
+        Command("import_modules_typer", [PY, "-c", f"import typer, {MODULES}"], REPO),
     ]
 
 
