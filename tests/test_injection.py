@@ -37,8 +37,12 @@ from timeline.cli.app import app
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "hostile.yaml"
 runner = CliRunner()
 
-# Control characters a terminal may act on: C0 except tab and line ends, DEL, and C1.
-TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+# Control characters a terminal may act on: C0 except tab and line ends, DEL, and C1; and
+# what makes text read differently from what it is: bidi controls, line separators.
+TERMINAL_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2066-\u2069]"
+)
 # What no output may carry raw, in any format (JSON and iCalendar keep C1 as data).
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The styles rich writes itself (colour, bold, dim): the only escapes a styled output has.
@@ -141,6 +145,14 @@ def test_validate_text_shows_text_literally(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert_terminal_safe(result.stdout)
     assert "\\x1b[2J" in result.stdout
+
+
+def test_validate_writes_out_bidi_controls_and_line_separators(tmp_path: Path) -> None:
+    path = copy_case(tmp_path, 'format: 1\ntitle: "a\u2028b"\ntitle: "c\u202ed"\n')
+    result = invoke("validate", "--format", "text", str(path))
+    assert result.exit_code == 1
+    assert_terminal_safe(result.stdout)
+    assert '3 | title: "c\\u202ed"' in result.stdout
 
 
 def _github_lines(output: str) -> Iterator[tuple[str, bool]]:

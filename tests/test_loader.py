@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import MINIMAL
+from conftest import MINIMAL, validate_text
 from timeline.loader import MAX_FILE_BYTES, parse_document
 
 
@@ -90,3 +90,20 @@ def test_control_character(diagnose):
 
 def test_too_large(diagnose):
     assert diagnose(b"a: " + b"x" * (MAX_FILE_BYTES + 1)) == ["TL109@1:1"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_positions_count_lines_as_an_editor_does(diagnose, separator):
+    # libyaml ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors do not.
+    text = f'format: 1\ntitle: "a{separator}b{separator}c"\nid: x\ntitle: again\nbad: [\n'
+    assert diagnose(text) == ["TL101@6:1"]  # the end of the file, after line 5
+    assert diagnose(text.removesuffix("bad: [\n")) == ["TL106@4:1"]
+    unclosed = f'format: 1\ntitle: "a{separator}b"\nsummary: [\n'
+    assert diagnose(unclosed) == ["TL101@4:1"]
+
+
+def test_an_excerpt_is_the_line_an_editor_shows(tmp_path):
+    report = validate_text(tmp_path, 'format: 1\ntitle: "a\u2028b"\ntitle: again\n')
+    (duplicate,) = [d for d in report.diagnostics if d.code == "TL106"]
+    assert (duplicate.span.line, duplicate.span.column) == (3, 1)
+    assert duplicate.excerpt == "title: again"

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from timeline.views.safe import visible as safe
+
 if TYPE_CHECKING:  # the models are only needed for types: importing this module stays cheap
     from timeline.diff import CaseDiff, Change, DateChange, FieldChange, Version
 
@@ -109,7 +111,6 @@ def heading_words(change: Change) -> str:
 
 # --- text ------------------------------------------------------------------------------------
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _COLORS = {
     "added": "32",
     "removed": "31",
@@ -118,16 +119,6 @@ _COLORS = {
     "bold": "1",
     "dim": "2",
 }
-
-
-def safe(text: str) -> str:
-    """Control characters (escape sequences, bidi overrides) written out, never emitted."""
-
-    def visible(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _UNSAFE.sub(visible, text)
 
 
 def _paint(text: str, style: str, color: bool) -> str:

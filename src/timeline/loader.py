@@ -13,6 +13,7 @@ and ``null``/``~``/empty are typed here; the models type the rest.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 import stat
@@ -59,6 +60,9 @@ _DATE_KEYS = {"date", "published"}
 # the character before made it scan every position, 0.58 s for 300 files.)
 _ANCHOR = re.compile(r"&(?<![^\s\[\]{},:?\"']&)[0-9A-Za-z_-]")
 _DATE_LIKE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_UNUSUAL_BREAKS = "\x85\u2028\u2029"
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -114,12 +118,39 @@ class Document:
     # The keys of each mapping node already searched while locating findings, so that
     # many findings in one large mapping cost linear, not quadratic, time.
     _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict)
+    # Where libyaml's lines and an editor's start, when they differ (see `mark_span`).
+    _starts: tuple[list[int], list[int]] | None = None
 
     def line(self, number: int) -> str:
-        """The text of a 1-based line ("" past the end)."""
+        """The text of a 1-based line, as an editor counts lines ("" past the end)."""
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            self._lines = _EDITOR_BREAK.split(self.text)
         return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+
+    def node_span(self, node: Node) -> Span:
+        return self.mark_span(node.start_mark, node.end_mark)
+
+    def mark_span(self, start: Any, end: Any) -> Span:
+        """The span between two libyaml marks, in lines and columns as an editor counts them.
+
+        libyaml also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (as YAML
+        1.1 says); editors and GitHub do not, so in a text with one of them (pasted news
+        text has them) a position is moved to the line an editor shows it on.
+        """
+        span = _mark_span(start, end)
+        if self._starts is None:
+            unusual = any(ch in self.text for ch in _UNUSUAL_BREAKS)
+            self._starts = (
+                (_line_starts(self.text, _YAML_BREAK), _line_starts(self.text, _EDITOR_BREAK))
+                if unusual
+                else ([], [])
+            )
+        yaml_starts, editor_starts = self._starts
+        if not yaml_starts:
+            return span
+        line, column = _moved(span.line, span.column, yaml_starts, editor_starts)
+        end_line, end_column = _moved(span.end_line, span.end_column, yaml_starts, editor_starts)
+        return Span(line, column, end_line, end_column)
 
     def excerpt(self, span: Span) -> str | None:
         text = self.line(span.line)
@@ -200,7 +231,7 @@ def _parse(raw: bytes, name: str) -> Document:
         doc.add_at(
             "TL104",
             f"the document is {kind}; a case file is a mapping of fields",
-            _span(root),
+            doc.node_span(root),
             "start with `format: 1`, `id: ...`, `title: ...` at the top level",
         )
         return doc
@@ -376,7 +407,7 @@ def _prescan(doc: Document) -> bool:
                     "TL109",
                     f"the file holds more than {MAX_NODES:,} values; case files are limited "
                     f"to {MAX_NODES:,}",
-                    _mark_span(event.start_mark, event.end_mark),
+                    doc.mark_span(event.start_mark, event.end_mark),
                     "split the case into several files (see `related`)",
                 )
                 return True
@@ -385,7 +416,7 @@ def _prescan(doc: Document) -> bool:
                 doc.add_at(
                     "TL107",
                     f"alias *{event.anchor} refers to another part of the file",
-                    _mark_span(event.start_mark, event.end_mark),
+                    doc.mark_span(event.start_mark, event.end_mark),
                     "write the value out in full: anchors and aliases are not allowed",
                 )
                 if aliases == MAX_ALIAS_DIAGNOSTICS:
@@ -397,7 +428,7 @@ def _prescan(doc: Document) -> bool:
 
 def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
     mark = error.problem_mark or error.context_mark
-    span = _mark_span(mark, None) if mark else Span(1, 1, 1, 1)
+    span = doc.mark_span(mark, None) if mark else Span(1, 1, 1, 1)
     problem = error.problem or "invalid YAML"
     if "maximum nesting depth" in problem:
         doc.add_at("TL108", "the document is nested too deeply", span)
@@ -439,7 +470,9 @@ class _Constructor:
             return self._tag(node)
         if depth >= MAX_DEPTH:
             self.doc.add_at(
-                "TL108", f"the document is nested too deeply (limit {MAX_DEPTH})", _span(node)
+                "TL108",
+                f"the document is nested too deeply (limit {MAX_DEPTH})",
+                self.doc.node_span(node),
             )
             return None
         if tag not in (_SEQ, _MAP):
@@ -453,14 +486,14 @@ class _Constructor:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
-                self.doc.add_at("TL203", "keys must be plain text", _span(key_node))
+                self.doc.add_at("TL203", "keys must be plain text", self.doc.node_span(key_node))
                 continue
             key = key_node.value
             if key in result:
                 self.doc.add_at(
                     "TL106",
                     f"duplicate key '{key}'",
-                    _span(key_node),
+                    self.doc.node_span(key_node),
                     "YAML keeps only one of the values: merge them or rename one",
                 )
                 continue
@@ -473,7 +506,7 @@ class _Constructor:
         self.doc.add_at(
             "TL110",
             f"the tag {_short_tag(node.tag)} is not allowed",
-            _span(node),
+            self.doc.node_span(node),
             "remove the tag: case files hold plain text, lists and mappings",
         )
 
@@ -491,7 +524,7 @@ def locate(doc: Document, finding: Finding) -> Diagnostic:
     if doc.root is not None:
         node, key = _walk(doc.root, finding.path, doc._keys)
         target = key if finding.target == "key" and key is not None else node
-        span = _span(target)
+        span = doc.node_span(target)
     code = finding.code
     return Diagnostic(
         code,
@@ -567,10 +600,6 @@ def _children(node: Node, path: Path) -> Iterator[tuple[Node, Path]]:
             yield item, (*path, index)
 
 
-def _span(node: Node) -> Span:
-    return _mark_span(node.start_mark, node.end_mark)
-
-
 def _mark_span(start: Any, end: Any) -> Span:
     line, column = start.line + 1, start.column + 1
     if end is None or end.line < start.line:
@@ -582,6 +611,19 @@ def _mark_span(start: Any, end: Any) -> Span:
     return Span(
         line, column, end_line, max(end_column, column + 1) if end_line == line else end_column
     )
+
+
+def _line_starts(text: str, breaks: re.Pattern[str]) -> list[int]:
+    return [0, *(match.end() for match in breaks.finditer(text))]
+
+
+def _moved(
+    line: int, column: int, yaml_starts: list[int], editor_starts: list[int]
+) -> tuple[int, int]:
+    """A 1-based position in libyaml's lines, in an editor's lines."""
+    offset = yaml_starts[min(line, len(yaml_starts)) - 1] + column - 1
+    editor_line = bisect.bisect_right(editor_starts, offset)
+    return editor_line, offset - editor_starts[editor_line - 1] + 1
 
 
 def _offset_span(text: str, offset: int) -> Span:

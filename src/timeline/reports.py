@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from timeline.diagnostics import CODES, Diagnostic, Severity
+from timeline.views.safe import visible
 
 if TYPE_CHECKING:
     from timeline.errors import InvalidCaseError
@@ -73,27 +74,17 @@ _STYLES = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
-def _safe(text: str) -> str:
-    """Text from a case file, with control characters made visible (never executed)."""
-    return "".join(
-        ch
-        if ch == "\t" or (ch >= " " and ch != "\x7f" and not 0x80 <= ord(ch) < 0xA0)
-        else f"\\x{ord(ch):02x}"
-        for ch in text
-    )
-
-
 def format_diagnostic(d: Diagnostic, color: bool = False) -> str:
     """`path:line:col: error[CODE] message`, a hint line and an excerpt with a caret."""
     severity = f"{d.severity}[{d.code}]"
     if color:
         severity = f"{_STYLES[d.severity]}{severity}{_RESET}"
-    lines = [f"{_safe(d.file)}:{d.line}:{d.column}: {severity} {_safe(d.message)}"]
+    lines = [f"{visible(d.file)}:{d.line}:{d.column}: {severity} {visible(d.message)}"]
     if d.hint:
-        lines.append(f"  = hint: {_safe(d.hint)}")
+        lines.append(f"  = hint: {visible(d.hint)}")
     if d.excerpt is not None:
         number = str(d.line)
-        excerpt = _safe(d.excerpt.expandtabs(1))
+        excerpt = visible(d.excerpt.expandtabs(1))
         width = max(
             1, (d.span.end_column if d.span.end_line == d.line else len(excerpt) + 1) - d.column
         )
@@ -150,9 +141,9 @@ def workflow_command(d: Diagnostic) -> str:
         "title": f"{d.code} {CODES[d.code].title}",
     }
     rendered = ",".join(
-        f"{key}={escape_property(_safe(str(value)))}" for key, value in props.items()
+        f"{key}={escape_property(visible(str(value)))}" for key, value in props.items()
     )
-    message = _safe(d.message) + (f"\n{_safe(d.hint)}" if d.hint else "")
+    message = visible(d.message) + (f"\n{visible(d.hint)}" if d.hint else "")
     return f"::{level} {rendered}::{escape_data(message)}"
 
 
@@ -179,7 +170,7 @@ class GithubReporter(Reporter):
 def _cell(text: str) -> str:
     import html
 
-    return html.escape(_safe(text), quote=False).replace("|", "\\|").replace("\n", " ")
+    return html.escape(visible(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from timeline.diffviews import SECTION_TITLES, SINGULAR, safe, summary_line, text_change
+from timeline.diffviews import SECTION_TITLES, SINGULAR, summary_line, text_change
+from timeline.views.safe import visible as safe
 
 if TYPE_CHECKING:
     from timeline.history import Entry, History

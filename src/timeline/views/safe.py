@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls and DEL; bidirectional embeddings, overrides and isolates,
-# which can make text read differently from what it is.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"\s*[\t\n\r\x0b\x0c]\s*")
+# C0 and C1 controls and DEL; the line and paragraph separators; bidirectional
+# embeddings, overrides and isolates, which can make text read differently from what it is.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s*[\t\n\r\x0b\x0c\x85\u2028\u2029]\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -23,9 +23,15 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def visible(text: str) -> str:
+    """`text` with every control character written out (``\\x1b``, ``\\u202e``), line
+    breaks and tabs included: what reports print of a file, character for character."""
+    return _UNSAFE.sub(_visible, text)
+
+
 def clean(text: str) -> str:
     """One line of text: runs of whitespace controls become a space, other controls visible."""
-    return _UNSAFE.sub(_visible, _SPACES.sub(" ", text.strip(" \t\n\r")))
+    return visible(_SPACES.sub(" ", text.strip(" \t\n\r")))
 
 
 def clean_optional(text: str | None) -> str | None:
