@@ -145,3 +145,34 @@ def test_format_choices_are_the_registry():
     from timeline.reports import REPORTERS
 
     assert typing.get_args(Format) == ("auto", *REPORTERS)
+
+
+# --- the excerpt and its caret --------------------------------------------------------------
+
+
+def _printed(text: str) -> tuple[str, str, str]:
+    """The location line, the excerpt line and the caret line of the first diagnostic."""
+    from timeline.reports import format_diagnostic
+    from timeline.validation import validate_bytes
+
+    (diagnostic, *_) = validate_bytes(text.encode("utf-8"), "case.yaml").diagnostics
+    location, *rest = format_diagnostic(diagnostic).splitlines()
+    excerpt, caret = rest[-2:]
+    return location, excerpt, caret
+
+
+def test_the_caret_stays_under_the_spot_after_a_character_written_out() -> None:
+    location, excerpt, caret = _printed('format: 1\ntitle: "\u202eab" x\n')
+    assert location.startswith("case.yaml:2:")
+    column = int(location.split(":")[2])
+    assert excerpt == '  2 | title: "\\u202eab" x'
+    assert excerpt[caret.index("^")] == "x"
+    assert column == len('title: "\u202eab" x')
+
+
+def test_a_spot_far_along_a_long_line_is_shown_with_its_surroundings() -> None:
+    location, excerpt, caret = _printed('format: 1\ntitle: "' + "x" * 5000 + '", bad: 1\n')
+    assert location.startswith("case.yaml:2:5010:")
+    assert excerpt.startswith("  2 | …") and excerpt.endswith('", bad: 1')
+    assert len(caret) < 100
+    assert excerpt[caret.index("^")] == ","

@@ -67,6 +67,9 @@ class Diagnostic:
     message: str
     hint: str | None = None
     excerpt: str | None = field(default=None, compare=False)
+    # The column of the line that `excerpt` starts at: 1, unless the line is too long to
+    # show whole and the spot is far along it.
+    excerpt_column: int = field(default=1, compare=False)
 
     @property
     def line(self) -> int:

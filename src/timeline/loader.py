@@ -45,6 +45,8 @@ MAX_NODES = 1_000_000
 # would cost as much memory as expanding them.
 MAX_ALIAS_DIAGNOSTICS = 100
 _SCAN_KEYS = 32  # mappings with more keys are indexed while locating findings
+_EXCERPT = 300  # characters of a line shown under a diagnostic
+_EXCERPT_LEAD = 60  # before the spot, when the spot is further along a long line
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -152,9 +154,14 @@ class Document:
         end_line, end_column = _moved(span.end_line, span.end_column, yaml_starts, editor_starts)
         return Span(line, column, end_line, end_column)
 
-    def excerpt(self, span: Span) -> str | None:
+    def excerpt(self, span: Span) -> tuple[str | None, int]:
+        """At most `_EXCERPT` characters of the span's line around its start, and the
+        column they start at (None for a blank line)."""
         text = self.line(span.line)
-        return text[:300] if text.strip() else None
+        if not text.strip():
+            return None, 1
+        start = 1 if span.column <= _EXCERPT - _EXCERPT_LEAD else span.column - _EXCERPT_LEAD
+        return text[start - 1 : start - 1 + _EXCERPT], start
 
     def add(self, finding: Finding) -> None:
         """Locate a finding in this document and keep it as a diagnostic."""
@@ -163,7 +170,7 @@ class Document:
     def add_at(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(
             Diagnostic(
-                code, severity_of(code), self.name, span, "", message, hint, self.excerpt(span)
+                code, severity_of(code), self.name, span, "", message, hint, *self.excerpt(span)
             )
         )
 
@@ -534,7 +541,7 @@ def locate(doc: Document, finding: Finding) -> Diagnostic:
         format_path(finding.path),
         finding.message,
         finding.hint,
-        doc.excerpt(span),
+        *doc.excerpt(span),
     )
 
 

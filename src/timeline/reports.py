@@ -84,15 +84,27 @@ def format_diagnostic(d: Diagnostic, color: bool = False) -> str:
         lines.append(f"  = hint: {visible(d.hint)}")
     if d.excerpt is not None:
         number = str(d.line)
-        excerpt = visible(d.excerpt.expandtabs(1))
-        width = max(
-            1, (d.span.end_column if d.span.end_line == d.line else len(excerpt) + 1) - d.column
-        )
-        caret = " " * (d.column - 1) + "^" * min(width, max(1, len(excerpt) - d.column + 1))
         gutter = " " * len(number)
-        lines.append(f"  {number} | {excerpt}")
+        shown, pad, width = _excerpt(d)
+        lines.append(f"  {number} | {shown}")
+        caret = " " * pad + "^" * width
         lines.append(f"  {gutter} | {_DIM if color else ''}{caret}{_RESET if color else ''}")
     return "\n".join(lines)
+
+
+def _excerpt(d: Diagnostic) -> tuple[str, int, int]:
+    """The excerpt as printed, and where its caret starts and how wide it is.
+
+    The caret is placed in the text as printed: an invisible character written out as
+    `\\u202e` moves what follows it along, and so does the "…" of a line cut short.
+    """
+    raw = (d.excerpt or "").expandtabs(1)
+    lead = "…" if d.excerpt_column > 1 else ""
+    start = min(d.column - d.excerpt_column, len(raw))
+    end = d.span.end_column - d.excerpt_column if d.span.end_line == d.line else len(raw)
+    end = min(max(end, start + 1), len(raw))
+    pad = len(lead) + len(visible(raw[:start]))
+    return lead + visible(raw), pad, max(1, len(visible(raw[start:end])))
 
 
 class TextReporter(Reporter):
