@@ -4,7 +4,7 @@ A problem found in a case file travels in two stages. Checks and the schema
 step produce a `Finding`: a code, a message and the path of the offending item
 in the document (``("events", 3, "date")``). Only files that have findings pay
 for positions: the loader then turns each finding into a `Diagnostic` with a
-file, a line and a column (see `timeline.loader.locate`).
+file, a line and a column (see `timeline.loader.Document.add`).
 
 The core, not the check, decides severity: it comes from `CODES`.
 """

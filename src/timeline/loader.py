@@ -13,7 +13,6 @@ and ``null``/``~``/empty are typed here; the models type the rest.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import re
 import stat
@@ -26,14 +25,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from timeline.diagnostics import (
-    Diagnostic,
-    Finding,
-    Path,
-    Span,
-    format_path,
-    severity_of,
-)
+from timeline.diagnostics import Diagnostic, Finding, Span, format_path, severity_of
+from timeline.positions import KeyIndex, TextPositions, byte_span, find_node
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -44,9 +37,6 @@ MAX_NODES = 1_000_000
 # An alias flood ("*a,*a,*a,...") is refused on its first aliases; listing them all
 # would cost as much memory as expanding them.
 MAX_ALIAS_DIAGNOSTICS = 100
-_SCAN_KEYS = 32  # mappings with more keys are indexed while locating findings
-_EXCERPT = 300  # characters of a line shown under a diagnostic
-_EXCERPT_LEAD = 60  # before the spot, when the spot is further along a long line
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -62,9 +52,6 @@ _DATE_KEYS = {"date", "published"}
 # the character before made it scan every position, 0.58 s for 300 files.)
 _ANCHOR = re.compile(r"&(?<![^\s\[\]{},:?\"']&)[0-9A-Za-z_-]")
 _DATE_LIKE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
-_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
-_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_UNUSUAL_BREAKS = "\x85\u2028\u2029"
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -116,62 +103,32 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Plain (unquoted) scalars under a date key, located only if a warning is due.
     plain_dates: list[Node] = field(default_factory=list)
-    _lines: list[str] | None = None
-    # The keys of each mapping node already searched while locating findings, so that
-    # many findings in one large mapping cost linear, not quadratic, time.
-    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict)
-    # Where libyaml's lines and an editor's start, when they differ (see `mark_span`).
-    _starts: tuple[list[int], list[int]] | None = None
+    _keys: KeyIndex = field(default_factory=dict)
+    _where: TextPositions | None = None
 
-    def line(self, number: int) -> str:
-        """The text of a 1-based line, as an editor counts lines ("" past the end)."""
-        if self._lines is None:
-            self._lines = _EDITOR_BREAK.split(self.text)
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
-
-    def node_span(self, node: Node) -> Span:
-        return self.mark_span(node.start_mark, node.end_mark)
-
-    def mark_span(self, start: Any, end: Any) -> Span:
-        """The span between two libyaml marks, in lines and columns as an editor counts them.
-
-        libyaml also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (as YAML
-        1.1 says); editors and GitHub do not, so in a text with one of them (pasted news
-        text has them) a position is moved to the line an editor shows it on.
-        """
-        span = _mark_span(start, end)
-        if self._starts is None:
-            unusual = any(ch in self.text for ch in _UNUSUAL_BREAKS)
-            self._starts = (
-                (_line_starts(self.text, _YAML_BREAK), _line_starts(self.text, _EDITOR_BREAK))
-                if unusual
-                else ([], [])
-            )
-        yaml_starts, editor_starts = self._starts
-        if not yaml_starts:
-            return span
-        line, column = _moved(span.line, span.column, yaml_starts, editor_starts)
-        end_line, end_column = _moved(span.end_line, span.end_column, yaml_starts, editor_starts)
-        return Span(line, column, end_line, end_column)
-
-    def excerpt(self, span: Span) -> tuple[str | None, int]:
-        """At most `_EXCERPT` characters of the span's line around its start, and the
-        column they start at (None for a blank line)."""
-        text = self.line(span.line)
-        if not text.strip():
-            return None, 1
-        start = 1 if span.column <= _EXCERPT - _EXCERPT_LEAD else span.column - _EXCERPT_LEAD
-        return text[start - 1 : start - 1 + _EXCERPT], start
+    @property
+    def where(self) -> TextPositions:
+        """Lines, spans and excerpts of the text (worked out only when reporting)."""
+        if self._where is None or self._where.text is not self.text:
+            self._where = TextPositions(self.text)
+        return self._where
 
     def add(self, finding: Finding) -> None:
-        """Locate a finding in this document and keep it as a diagnostic."""
-        self.diagnostics.append(locate(self, finding))
+        """Locate a finding (a path in the document) and keep it as a diagnostic."""
+        span = Span(1, 1, 1, 1)
+        if self.root is not None:
+            node, key = find_node(self.root, finding.path, self._keys)
+            target = key if finding.target == "key" and key is not None else node
+            span = self.where.node_span(target)
+        self._keep(finding.code, span, format_path(finding.path), finding.message, finding.hint)
 
     def add_at(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
+        self._keep(code, span, "", message, hint)
+
+    def _keep(self, code: str, span: Span, path: str, message: str, hint: str | None) -> None:
+        excerpt = self.where.excerpt(span)
         self.diagnostics.append(
-            Diagnostic(
-                code, severity_of(code), self.name, span, "", message, hint, *self.excerpt(span)
-            )
+            Diagnostic(code, severity_of(code), self.name, span, path, message, hint, *excerpt)
         )
 
 
@@ -238,7 +195,7 @@ def _parse(raw: bytes, name: str) -> Document:
         doc.add_at(
             "TL104",
             f"the document is {kind}; a case file is a mapping of fields",
-            doc.node_span(root),
+            doc.where.node_span(root),
             "start with `format: 1`, `id: ...`, `title: ...` at the top level",
         )
         return doc
@@ -280,7 +237,7 @@ def _decode(raw: bytes, doc: Document) -> str | None:
             return None
         offset = raw.index(b"\x00")
         doc.add_at(
-            "TL102", "the file contains NUL bytes: it is binary, not text", _byte_span(raw, offset)
+            "TL102", "the file contains NUL bytes: it is binary, not text", byte_span(raw, offset)
         )
         return None
     try:
@@ -289,7 +246,7 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         doc.add_at(
             "TL102",
             f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-            _byte_span(raw, error.start),
+            byte_span(raw, error.start),
             "re-save the file as UTF-8",
         )
         return None
@@ -312,13 +269,6 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         if half and sample[zeros_at::2].count(0) * 2 > half and 0 not in sample[1 - zeros_at :: 2]:
             return name
     return None
-
-
-def _byte_span(raw: bytes, offset: int) -> Span:
-    line = raw.count(b"\n", 0, offset) + 1
-    start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[start:offset].decode("utf-8", "replace")) + 1
-    return Span(line, column, line, column + 1)
 
 
 def _compose(doc: Document) -> Node | None:
@@ -359,7 +309,7 @@ def _compose_error(doc: Document, error: yaml.YAMLError | RecursionError) -> Non
     if isinstance(error, yaml.MarkedYAMLError):
         _yaml_error(doc, error)
     elif isinstance(error, yaml.reader.ReaderError):
-        span = _offset_span(doc.text, error.position)
+        span = doc.where.offset_span(error.position)
         character = error.character
         shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
         doc.add_at(
@@ -414,7 +364,7 @@ def _prescan(doc: Document) -> bool:
                     "TL109",
                     f"the file holds more than {MAX_NODES:,} values; case files are limited "
                     f"to {MAX_NODES:,}",
-                    doc.mark_span(event.start_mark, event.end_mark),
+                    doc.where.mark_span(event.start_mark, event.end_mark),
                     "split the case into several files (see `related`)",
                 )
                 return True
@@ -423,7 +373,7 @@ def _prescan(doc: Document) -> bool:
                 doc.add_at(
                     "TL107",
                     f"alias *{event.anchor} refers to another part of the file",
-                    doc.mark_span(event.start_mark, event.end_mark),
+                    doc.where.mark_span(event.start_mark, event.end_mark),
                     "write the value out in full: anchors and aliases are not allowed",
                 )
                 if aliases == MAX_ALIAS_DIAGNOSTICS:
@@ -435,7 +385,7 @@ def _prescan(doc: Document) -> bool:
 
 def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
     mark = error.problem_mark or error.context_mark
-    span = doc.mark_span(mark, None) if mark else Span(1, 1, 1, 1)
+    span = doc.where.mark_span(mark, None) if mark else Span(1, 1, 1, 1)
     problem = error.problem or "invalid YAML"
     if "maximum nesting depth" in problem:
         doc.add_at("TL108", "the document is nested too deeply", span)
@@ -445,7 +395,10 @@ def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
         return
     message = f"{error.context}: {problem}" if error.context else problem
     doc.add_at(
-        "TL101", f"YAML syntax error: {message}", span, _syntax_hint(doc.line(span.line), problem)
+        "TL101",
+        f"YAML syntax error: {message}",
+        span,
+        _syntax_hint(doc.where.line(span.line), problem),
     )
 
 
@@ -479,7 +432,7 @@ class _Constructor:
             self.doc.add_at(
                 "TL108",
                 f"the document is nested too deeply (limit {MAX_DEPTH})",
-                self.doc.node_span(node),
+                self.doc.where.node_span(node),
             )
             return None
         if tag not in (_SEQ, _MAP):
@@ -493,14 +446,16 @@ class _Constructor:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
-                self.doc.add_at("TL203", "keys must be plain text", self.doc.node_span(key_node))
+                self.doc.add_at(
+                    "TL203", "keys must be plain text", self.doc.where.node_span(key_node)
+                )
                 continue
             key = key_node.value
             if key in result:
                 self.doc.add_at(
                     "TL106",
                     f"duplicate key '{key}'",
-                    self.doc.node_span(key_node),
+                    self.doc.where.node_span(key_node),
                     "YAML keeps only one of the values: merge them or rename one",
                 )
                 continue
@@ -513,127 +468,10 @@ class _Constructor:
         self.doc.add_at(
             "TL110",
             f"the tag {_short_tag(node.tag)} is not allowed",
-            self.doc.node_span(node),
+            self.doc.where.node_span(node),
             "remove the tag: case files hold plain text, lists and mappings",
         )
 
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
-
-
-# --- positions -----------------------------------------------------------------------------
-
-
-def locate(doc: Document, finding: Finding) -> Diagnostic:
-    """Turn a finding (a path in the document) into a diagnostic with a position."""
-    span = Span(1, 1, 1, 1)
-    if doc.root is not None:
-        node, key = _walk(doc.root, finding.path, doc._keys)
-        target = key if finding.target == "key" and key is not None else node
-        span = doc.node_span(target)
-    code = finding.code
-    return Diagnostic(
-        code,
-        severity_of(code),
-        doc.name,
-        span,
-        format_path(finding.path),
-        finding.message,
-        finding.hint,
-        *doc.excerpt(span),
-    )
-
-
-def _walk(
-    root: Node, path: Path, keys: dict[int, dict[str, tuple[Node, Node]]]
-) -> tuple[Node, Node | None]:
-    """The deepest node along `path`, and the key node that leads to it (if any)."""
-    node, key = root, None
-    for part in path:
-        child = _child(node, part, keys)
-        if child is None:
-            break
-        key, node = child
-    return node, key
-
-
-def _child(
-    node: Node, part: str | int, keys: dict[int, dict[str, tuple[Node, Node]]]
-) -> tuple[Node | None, Node] | None:
-    if isinstance(node, MappingNode) and isinstance(part, str):
-        if len(node.value) <= _SCAN_KEYS:
-            for key_node, value_node in node.value:
-                if isinstance(key_node, ScalarNode) and key_node.value == part:
-                    return key_node, value_node
-            return None
-        index = keys.get(id(node))
-        if index is None:
-            index = keys[id(node)] = {}
-            for key_node, value_node in node.value:
-                if isinstance(key_node, ScalarNode):
-                    index.setdefault(key_node.value, (key_node, value_node))
-        return index.get(part)
-    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return None, node.value[part]
-    return None
-
-
-def path_of(root: Node, target: Node) -> Path:
-    """The path of a node in the tree (used only while reporting)."""
-    return paths_of(root, [target]).get(id(target), ())
-
-
-def paths_of(root: Node, targets: list[Node]) -> dict[int, Path]:
-    """The paths of several nodes (by `id`), found in one walk of the tree."""
-    wanted = {id(target) for target in targets}
-    found: dict[int, Path] = {}
-    stack: list[tuple[Node, Path]] = [(root, ())]
-    while stack and len(found) < len(wanted):
-        node, path = stack.pop()
-        if id(node) in wanted:
-            found[id(node)] = path
-        stack.extend(_children(node, path))
-    return found
-
-
-def _children(node: Node, path: Path) -> Iterator[tuple[Node, Path]]:
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode):
-                yield value_node, (*path, key_node.value)
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            yield item, (*path, index)
-
-
-def _mark_span(start: Any, end: Any) -> Span:
-    line, column = start.line + 1, start.column + 1
-    if end is None or end.line < start.line:
-        return Span(line, column, line, column + 1)
-    # A block collection ends at the start of the next line; keep the end on content.
-    end_line, end_column = end.line + 1, end.column + 1
-    if end_column == 1 and end_line > line:
-        end_line, end_column = end_line - 1, column + 1
-    return Span(
-        line, column, end_line, max(end_column, column + 1) if end_line == line else end_column
-    )
-
-
-def _line_starts(text: str, breaks: re.Pattern[str]) -> list[int]:
-    return [0, *(match.end() for match in breaks.finditer(text))]
-
-
-def _moved(
-    line: int, column: int, yaml_starts: list[int], editor_starts: list[int]
-) -> tuple[int, int]:
-    """A 1-based position in libyaml's lines, in an editor's lines."""
-    offset = yaml_starts[min(line, len(yaml_starts)) - 1] + column - 1
-    editor_line = bisect.bisect_right(editor_starts, offset)
-    return editor_line, offset - editor_starts[editor_line - 1] + 1
-
-
-def _offset_span(text: str, offset: int) -> Span:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Span(line, column, line, column + 1)

@@ -20,15 +20,9 @@ from pydantic_core import ErrorDetails
 
 from timeline.checks import Context, run_checks
 from timeline.diagnostics import Diagnostic, Finding, Path, Severity, Span, count
-from timeline.loader import (
-    _DATE_LIKE,
-    Document,
-    gc_paused,
-    parse_document,
-    paths_of,
-    read_document,
-)
+from timeline.loader import _DATE_LIKE, Document, gc_paused, parse_document, read_document
 from timeline.models import FORMAT_VERSION, Case
+from timeline.positions import paths_of
 from timeline.vocab import Term
 
 CASE_SUFFIXES = (".yaml", ".yml")
