@@ -176,3 +176,11 @@ def test_a_spot_far_along_a_long_line_is_shown_with_its_surroundings() -> None:
     assert excerpt.startswith("  2 | …") and excerpt.endswith('", bad: 1')
     assert len(caret) < 100
     assert excerpt[caret.index("^")] == ","
+
+
+def test_the_caret_counts_wide_characters_as_two_cells() -> None:
+    _, excerpt, caret = _printed('format: 1\ntitle: "记者👩\u0301" x\n')
+    assert excerpt == '  2 | title: "记者👩\u0301" x'
+    # Before the x: 'title: "' (8 cells), two CJK characters (4), an emoji (2), a
+    # combining accent (0), then '" ' (2).
+    assert caret.index("^") == len("  2 | ") + 8 + 4 + 2 + 0 + 2

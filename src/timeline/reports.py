@@ -95,16 +95,28 @@ def format_diagnostic(d: Diagnostic, color: bool = False) -> str:
 def _excerpt(d: Diagnostic) -> tuple[str, int, int]:
     """The excerpt as printed, and where its caret starts and how wide it is.
 
-    The caret is placed in the text as printed: an invisible character written out as
-    `\\u202e` moves what follows it along, and so does the "…" of a line cut short.
+    The caret is placed in the text as printed, in terminal cells: an invisible
+    character written out as `\\u202e` moves what follows it along, and so do a wide
+    character (CJK, most emoji: two cells) and the "…" of a line cut short.
     """
     raw = (d.excerpt or "").expandtabs(1)
     lead = "…" if d.excerpt_column > 1 else ""
     start = min(d.column - d.excerpt_column, len(raw))
     end = d.span.end_column - d.excerpt_column if d.span.end_line == d.line else len(raw)
     end = min(max(end, start + 1), len(raw))
-    pad = len(lead) + len(visible(raw[:start]))
-    return lead + visible(raw), pad, max(1, len(visible(raw[start:end])))
+    pad = len(lead) + _cells(visible(raw[:start]))
+    return lead + visible(raw), pad, max(1, _cells(visible(raw[start:end])))
+
+
+def _cells(text: str) -> int:
+    """How many terminal cells `text` takes: wide characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import combining, east_asian_width
+
+    return sum(
+        0 if combining(ch) else 2 if east_asian_width(ch) in ("W", "F") else 1 for ch in text
+    )
 
 
 class TextReporter(Reporter):
