@@ -122,7 +122,10 @@ def test_a_text_over_the_value_limit_is_refused_at_the_first_value_past_it(
 def test_a_long_text_that_cannot_hold_too_many_values_is_not_counted(
     small_limit: int, scans: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "_CountingLoader", None)  # would fail if used
+    def not_counted(*_: object) -> None:
+        raise AssertionError("counted")
+
+    monkeypatch.setattr(loader, "_count_nodes", not_counted)
     text = MINIMAL + "summary: " + "word " * 2000 + "\n"
     assert len(text) > small_limit
     assert _codes(text) == []
