@@ -140,11 +140,10 @@ def conflicts_about(case: Case, ref: str) -> list[str]:
 def conflict_sides(case: Case, ref: str) -> list[tuple[str, list[str]]]:
     """The conflicts about an item: what they are about, and each side as ``claim (sources)``."""
     found = []
-    for conflict in case.conflicts:
-        if ref in conflict.about:
-            claims = [
-                f"{claim.claim} ({', '.join(c.ref for c in claim.sources)})"
-                for claim in conflict.claims
-            ]
-            found.append((conflict.description or conflict.field or conflict.id, claims))
+    for conflict in case.conflicts_by_ref.get(ref, ()):
+        claims = [
+            f"{claim.claim} ({', '.join(c.ref for c in claim.sources)})"
+            for claim in conflict.claims
+        ]
+        found.append((conflict.description or conflict.field or conflict.id, claims))
     return found

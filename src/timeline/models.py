@@ -264,6 +264,15 @@ class Case(Model):
         found.update((event.id, event) for event in self.events)
         return found
 
+    @cached_property
+    def conflicts_by_ref(self) -> dict[str, tuple[Conflict, ...]]:
+        """The conflicts about each item (its id in `about`), in file order."""
+        found: dict[str, list[Conflict]] = {}
+        for conflict in self.conflicts:
+            for ref in dict.fromkeys(conflict.about):
+                found.setdefault(ref, []).append(conflict)
+        return {ref: tuple(conflicts) for ref, conflicts in found.items()}
+
     def display_name(self, ref: str) -> str:
         """A person's or organization's name as shown everywhere (initials stay initials)."""
         item = self.index.get(ref)

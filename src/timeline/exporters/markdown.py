@@ -131,9 +131,7 @@ def quote(case: Case, citation: Citation) -> str:
 def conflict_lines(case: Case, event: Event) -> list[list[str]]:
     """Each conflict about the event: a line naming it, then one nested line per side."""
     found = []
-    for conflict in case.conflicts:
-        if event.id not in conflict.about:
-            continue
+    for conflict in case.conflicts_by_ref.get(event.id, ()):
         about = conflict.description or conflict.field or conflict.id
         lines = [f"- **Sources disagree:** {md.text(about)}"]
         lines += [f"{INDENT}- {claim_text(claim)}" for claim in conflict.claims]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from timeline import dates, describe
-from timeline.models import Case, Charge, Event, Outcome, Person, Source
+from timeline.models import Case, Charge, Event, Outcome, Source
 from timeline.views.safe import clean, clean_optional, paragraphs
 from timeline.vocab import OutcomeKind, PersonRole, Verdict
 
@@ -151,8 +151,12 @@ def build_header(case: Case) -> Header:
     if case.court:
         facts.append(("Court", clean(case.display_name(case.court))))
     facts.append(("Status", clean(status_text(case))))
+    decisions = decisions_by_person(case)
     defendants = tuple(
-        Defendant(clean(describe.full_name(case, person.id)), clean(current_outcome(case, person)))
+        Defendant(
+            clean(describe.full_name(case, person.id)),
+            clean(current_outcome(decisions.get(person.id, []))),
+        )
         for person in case.people
         if PersonRole.DEFENDANT in person.roles
     )
@@ -168,14 +172,19 @@ def status_text(case: Case) -> str:
     return label if case.status.value == "other" else f"{words} ({label})"
 
 
-def current_outcome(case: Case, person: Person) -> str:
-    """The latest court decision about a person, in words, with the event it came from."""
-    decisions = [
-        (event, outcome)
-        for event in case.chronology
-        for outcome in event.outcomes
-        if outcome.kind is OutcomeKind.DECISION and person.id in outcome.subjects
-    ]
+def decisions_by_person(case: Case) -> dict[str, list[tuple[Event, Outcome]]]:
+    """The court decisions about each person, in chronological order (one pass)."""
+    found: dict[str, list[tuple[Event, Outcome]]] = {}
+    for event in case.chronology:
+        for outcome in event.outcomes:
+            if outcome.kind is OutcomeKind.DECISION:
+                for subject in dict.fromkeys(outcome.subjects):
+                    found.setdefault(subject, []).append((event, outcome))
+    return found
+
+
+def current_outcome(decisions: list[tuple[Event, Outcome]]) -> str:
+    """The latest of a person's court decisions, in words, with the event it came from."""
     if not decisions:
         return "no court decision yet"
     event, outcome = decisions[-1]
