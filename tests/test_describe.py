@@ -1,0 +1,72 @@
+"""Words shared by show and the exports, and the per-case indexes they read."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+from timeline import describe
+from timeline.models import Case, Event, Outcome
+from timeline.validation import validate_file
+from timeline.views.chronology import current_outcome, decisions_by_person
+
+
+@pytest.fixture(scope="module")
+def kloop() -> Case:
+    report = validate_file(DATA / "kloop.yaml")
+    assert report.case is not None, report.diagnostics
+    return report.case
+
+
+def test_each_item_has_the_conflicts_about_it_in_file_order(kloop: Case) -> None:
+    by_ref = kloop.conflicts_by_ref
+    for conflict in kloop.conflicts:
+        for ref in conflict.about:
+            assert conflict in by_ref[ref]
+    expected = {
+        ref: [c.id for c in kloop.conflicts if ref in c.about]
+        for c in kloop.conflicts
+        for ref in c.about
+    }
+    assert {ref: [c.id for c in found] for ref, found in by_ref.items()} == expected
+    assert "who-detained-may-28" in [c.id for c in by_ref["editors-detained"]]
+
+
+def test_conflict_sides_name_each_claim_with_its_sources(kloop: Case) -> None:
+    ((about, claims),) = describe.conflict_sides(kloop, "editors-detained")
+    assert "detained on 28 May 2025" in about
+    assert claims == [
+        "All four former employees were arrested on 28 May 2025 (fergana-140383)",
+        "The two camera operators were detained on 28 May 2025, and one accountant on "
+        "30 May 2025 (24kg-334581)",
+    ]
+    assert describe.conflict_sides(kloop, "no-such-item") == []
+
+
+def _decisions(case: Case, person: str) -> list[tuple[Event, Outcome]]:
+    """What the index must hold, found the slow way: every event, every outcome."""
+    return [
+        (event, outcome)
+        for event in case.chronology
+        for outcome in event.outcomes
+        if outcome.kind.value == "decision" and person in outcome.subjects
+    ]
+
+
+def test_decisions_are_collected_per_person_in_chronological_order(kloop: Case) -> None:
+    index = decisions_by_person(kloop)
+    for person in kloop.people:
+        assert index.get(person.id, []) == _decisions(kloop, person.id)
+    events = [event.id for event, _ in index["aleksandrov"]]
+    assert events[-2:] == ["verdict", "appeal-decision"]
+
+
+def test_the_current_outcome_is_the_latest_decision(kloop: Case) -> None:
+    index = decisions_by_person(kloop)
+    assert current_outcome(index["aleksandrov"]) == (
+        "amended; 3 years probation; released (appeal decision, 25 November 2025)"
+    )
+    assert current_outcome(index["accountant-no"]) == (
+        "guilty; 3 years probation; upheld (appeal decision, 25 November 2025)"
+    )
+    assert current_outcome([]) == "no court decision yet"
