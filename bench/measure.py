@@ -131,12 +131,14 @@ def clean_env(pycache: Path) -> dict[str, str]:
     """The environment for every command: no colour, no GitHub Actions, the venv first.
 
     Bytecode is cached (in `pycache`, outside the tree) as it is for users, even when
-    the caller's environment says PYTHONDONTWRITEBYTECODE.
+    the caller's environment says PYTHONDONTWRITEBYTECODE; `show` keeps its renderings
+    in a folder beside it, never in the user's cache.
     """
     skip = ("GITHUB_", "TIMELINE_", "PYTHONDONTWRITEBYTECODE")
     env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
     env["NO_COLOR"] = "1"
+    env["TIMELINE_CACHE_DIR"] = str(pycache.parent / "cache")  # not the user's
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     return env
 

@@ -47,6 +47,15 @@ events:
 """
 
 
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own, empty cache of renderings (never the user's)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(folder))
+    monkeypatch.delenv("TIMELINE_NO_CACHE", raising=False)
+    return folder
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

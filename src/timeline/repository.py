@@ -6,13 +6,15 @@ Lookup order for the data directory: `--data-dir` > `$TIMELINE_DATA_DIR` >
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.errors import CaseNotFoundError, InvalidCaseError, UsageError
-from timeline.models import Case
+
+if TYPE_CHECKING:
+    from timeline.models import Case
 
 ENV_VAR = "TIMELINE_DATA_DIR"
 CASE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -84,6 +86,8 @@ def resolve_case(spec: str, directory: Path) -> Path:
         candidate = directory / f"{spec}{suffix}"
         if _is_file(candidate):
             return candidate
+    import difflib
+
     known = case_ids(directory)
     close = difflib.get_close_matches(spec, known, n=1)
     message = f"no case '{spec}' in {directory}"

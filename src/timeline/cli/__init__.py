@@ -6,11 +6,17 @@ import what they need inside the function, so that start-up stays small.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from timeline.cli import diff, export, new, show, validate  # noqa: F401  (registers the commands)
 from timeline.cli.app import app
+
+if TYPE_CHECKING:
+    from timeline.cache import Entry
 
 __all__ = ["app", "run"]
 
 
-def run() -> None:
-    app(prog_name="timeline")
+def run(cache_entry: Entry | None = None) -> None:
+    """Run the command of `sys.argv`; `show` stores its output in `cache_entry`, if given."""
+    app(prog_name="timeline", obj=cache_entry)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import IO, TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 import typer
 
 from timeline.cli.app import app, data_dir
-from timeline.views import LIST_FORMATS, SHOW_FORMATS
+from timeline.views import LIST_FORMATS, SHOW_FORMATS, as_text, output_width
 
 if TYPE_CHECKING:
+    from timeline.cache import Entry
+
     ShowFormat: TypeAlias = str
     ListFormat: TypeAlias = str
 else:  # the choices are the registries' keys
@@ -21,6 +22,7 @@ else:  # the choices are the registries' keys
 
 @app.command()
 def show(  # noqa: PLR0917  (each parameter is a command-line option)
+    ctx: typer.Context,
     case: Annotated[
         str,
         typer.Argument(metavar="CASE", help="A case id (such as kloop) or a path to a .yaml file."),
@@ -61,6 +63,14 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Validate and render afresh, neither reading nor writing the cache "
+            "(also TIMELINE_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Print a case's chronology: header, defendants, events by year.
 
@@ -76,6 +86,10 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
       timeline show kloop --from 2025-09 --type verdict --type appeal-decision
 
       timeline show kloop --person aleksandrov --sources --format plain | less
+
+    What a command prints is kept in a cache ($TIMELINE_CACHE_DIR, else
+    ~/.cache/timeline), so that the same command on the unchanged file, in the
+    same terminal, on the same day, answers at once.
     """
     from timeline.query import select_events
     from timeline.repository import load_case
@@ -88,7 +102,11 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
     )
     view = build_chronology(loaded, events, sources=sources)
     width = output_width()
-    emit(SHOW_FORMATS[format or default_format(sys.stdout)](view, width), sys.stdout, width)
+    text = as_text(SHOW_FORMATS[format or default_format(sys.stdout)](view, width), width)
+    sys.stdout.write(text)
+    entry: Entry | None = ctx.obj  # where timeline.cache keeps this command line's output
+    if entry is not None and not no_cache:
+        entry.put(text)
 
 
 @app.command("list")
@@ -121,34 +139,6 @@ def list_cases(
     for notice in catalog.notices:
         sys.stderr.write(f"timeline: {notice}\n")
     width = output_width()
-    emit(LIST_FORMATS[format or default_format(sys.stdout)](catalog, width), sys.stdout, width)
-
-
-def output_width(default: int = 80) -> int:
-    """`COLUMNS`, else the terminal's width, else `default` (never below 20)."""
-    import shutil
-
-    return max(20, shutil.get_terminal_size((default, 24)).columns)
-
-
-def emit(rendered: Any, stream: IO[str], width: int) -> None:
-    """Write a rendering: a string as it is, a rich renderable through a console.
-
-    A renderable asked for in a pipe (``--format rich``) keeps its styles, for
-    ``less -R``; `NO_COLOR` drops the colours, as rich does.
-    """
-    if isinstance(rendered, str):
-        stream.write(rendered)
-        return
-    from rich.console import Console
-
-    console = Console(
-        file=stream,
-        width=width,
-        force_terminal=True,
-        no_color="NO_COLOR" in os.environ or None,
-        highlight=False,
-        markup=False,
-        emoji=False,
+    sys.stdout.write(
+        as_text(LIST_FORMATS[format or default_format(sys.stdout)](catalog, width), width)
     )
-    console.print(rendered)

@@ -10,6 +10,7 @@ that importing this package costs nothing.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
@@ -67,3 +68,45 @@ def default_format(stream: IO[str]) -> str:
     """``rich`` on a terminal, ``plain`` in a pipe or when `NO_COLOR` is set."""
     interactive = stream.isatty() and os.environ.get("TERM") != "dumb"
     return "rich" if interactive and "NO_COLOR" not in os.environ else "plain"
+
+
+def output_width(default: int = 80) -> int:
+    """`COLUMNS`, else the terminal's width, else `default` (never below 20)."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((default, 24)).columns)
+
+
+def as_text(rendered: Rendered, width: int, encoding: str | None = None) -> str:
+    """A rendering as text: a string as it is, a rich renderable through a console.
+
+    A renderable asked for in a pipe (``--format rich``) keeps its styles, for
+    ``less -R``; `NO_COLOR` drops the colours, as rich does. The console renders
+    for `encoding` (by default standard output's): box characters on UTF-8,
+    ASCII substitutes elsewhere.
+    """
+    if isinstance(rendered, str):
+        return rendered
+    import io
+
+    from rich.console import Console
+
+    class Capture(io.StringIO):
+        """A text buffer that tells the console the encoding of the stream it stands for."""
+
+        @property
+        def encoding(self) -> str:  # type: ignore[override]
+            return encoding or getattr(sys.stdout, "encoding", None) or "utf-8"
+
+    capture = Capture()
+    console = Console(
+        file=capture,
+        width=width,
+        force_terminal=True,
+        no_color="NO_COLOR" in os.environ or None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    console.print(rendered)
+    return capture.getvalue()
