@@ -1,4 +1,4 @@
-"""Run commands as subprocesses, interleaved, and keep wall time and peak memory of each run."""
+"""Run commands as subprocesses, interleaved, and keep wall time, CPU time and peak memory."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Result:
     name: str
     argv: list[str]
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # user + system, children included
     peak_kib: list[int] = field(default_factory=list)
     statuses: list[int] = field(default_factory=list)
     expect: int = 0
@@ -37,6 +39,10 @@ class Result:
     @property
     def wall(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpu_seconds)
 
     @property
     def peak(self) -> float:
@@ -51,6 +57,8 @@ class Result:
             "argv": _short_argv(self.argv),
             "seconds": self.seconds,
             "median_seconds": self.wall if self.seconds else None,
+            "cpu_seconds": self.cpu_seconds,
+            "median_cpu_seconds": self.cpu if self.cpu_seconds else None,
             "peak_rss_kib": self.peak_kib,
             "median_peak_rss_kib": self.peak if self.peak_kib else None,
             "exit_statuses": self.statuses,
@@ -65,6 +73,7 @@ class Result:
             name,
             list(figures["argv"]),  # type: ignore[call-overload]
             seconds=list(figures["seconds"]),  # type: ignore[call-overload]
+            cpu_seconds=list(figures.get("cpu_seconds") or ()),  # type: ignore[call-overload]
             peak_kib=list(figures["peak_rss_kib"]),  # type: ignore[call-overload]
             statuses=list(figures["exit_statuses"]),  # type: ignore[call-overload]
             expect=int(figures["expected_exit_status"]),  # type: ignore[call-overload]
@@ -75,8 +84,15 @@ class Result:
 TIME = Path("/usr/bin/time")
 
 
-def run_once(command: Command, env: dict[str, str], scratch: Path) -> tuple[float, int, int]:
-    """Wall time, peak RSS (KiB, 0 when not measured) and exit status of one run."""
+class Run(NamedTuple):
+    seconds: float
+    cpu_seconds: float
+    peak_kib: int
+    status: int
+
+
+def run_once(command: Command, env: dict[str, str], scratch: Path) -> Run:
+    """Wall time, CPU time, peak RSS (KiB, 0 when not measured) and exit status of one run."""
     argv = command.argv
     report = scratch / "peak.txt"
     if command.memory and TIME.exists():
@@ -97,7 +113,9 @@ def run_once(command: Command, env: dict[str, str], scratch: Path) -> tuple[floa
     peak = 0
     if command.memory:
         peak = int(report.read_text().split()[-1]) if argv[0] == str(TIME) else usage.ru_maxrss
-    return seconds, peak, process.returncode
+    # The process's CPU time includes its children's (those of /usr/bin/time).
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, peak, process.returncode)
 
 
 def measure(
@@ -117,13 +135,14 @@ def measure(
         for command in order:
             if rep >= (command.reps or reps):
                 continue
-            seconds, peak, status = run_once(command, env, scratch)
+            run = run_once(command, env, scratch)
             result = results[command.name]
-            result.seconds.append(seconds)
-            if peak:
-                result.peak_kib.append(peak)
-            result.statuses.append(status)
-            print(f"  [{rep + 1}/{reps}] {command.name:<22} {seconds:8.3f} s", file=sys.stderr)
+            result.seconds.append(run.seconds)
+            result.cpu_seconds.append(run.cpu_seconds)
+            if run.peak_kib:
+                result.peak_kib.append(run.peak_kib)
+            result.statuses.append(run.status)
+            print(f"  [{rep + 1}/{reps}] {command.name:<22} {run.seconds:8.3f} s", file=sys.stderr)
     return results
 
 

@@ -20,17 +20,23 @@ class Ratio:
     at_least: bool = False  # the ratio must be >= target (else <=)
     metric: Literal["time", "memory"] = "time"
 
-    def value(self, results: dict[str, Result]) -> float | None:
+    def value(self, results: dict[str, Result], *, cpu: bool = False) -> float | None:
+        """The ratio; with `cpu`, of CPU time instead of wall time (None: not measured)."""
         subject, baseline = results.get(self.subject), results.get(self.baseline)
         if not subject or not baseline or not subject.seconds or not baseline.seconds:
             return None
         if self.metric == "memory":
-            if not subject.peak_kib or not baseline.peak_kib:
+            if cpu or not subject.peak_kib or not baseline.peak_kib:
                 return None
             return subject.peak / baseline.peak
+        if cpu:
+            if not subject.cpu_seconds or not baseline.cpu_seconds:
+                return None
+            pairs = zip(subject.cpu_seconds, baseline.cpu_seconds, strict=False)
+        else:
+            pairs = zip(subject.seconds, baseline.seconds, strict=False)
         # The median of the ratios of each repetition, whose runs were close in time: on a
         # shared machine the load drifts, and it drifts less within a repetition.
-        pairs = zip(subject.seconds, baseline.seconds, strict=False)
         return statistics.median(s / b for s, b in pairs)
 
     def verdict(self, results: dict[str, Result]) -> str:
@@ -49,6 +55,7 @@ class Ratio:
             "baseline": self.baseline,
             "metric": self.metric,
             "ratio": self.value(results),
+            "cpu_ratio": self.value(results, cpu=True),
             "target": self.target,
             "at_least": self.at_least,
             "verdict": self.verdict(results),
@@ -99,20 +106,25 @@ RATIOS = (
 
 
 def table(results: dict[str, Result]) -> str:
-    """The ratios as a Markdown table, then the medians they come from."""
+    """The ratios as a Markdown table, then the medians they come from.
+
+    The verdict is on wall time; the ratio of CPU time (user and system, which
+    waiting for a busy core does not add to) is shown beside it.
+    """
     lines = [
-        "| measurement | subject (median) | baseline (median) | ratio | target | result |",
-        "|---|---:|---:|---:|---:|---|",
+        "| measurement | subject (median) | baseline (median) | ratio | CPU ratio | target "
+        "| result |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for ratio in RATIOS:
-        value = ratio.value(results)
         target = (
             "" if ratio.target is None else f"{'>=' if ratio.at_least else '<='} {ratio.target:g}x"
         )
         lines.append(
             f"| {ratio.label} | {_figure(results, ratio.subject, ratio.metric)} "
             f"| {_figure(results, ratio.baseline, ratio.metric)} "
-            f"| {'' if value is None else f'{value:.2f}x'} | {target} | {ratio.verdict(results)} |"
+            f"| {_times(ratio.value(results))} | {_times(ratio.value(results, cpu=True))} "
+            f"| {target} | {ratio.verdict(results)} |"
         )
     notes = [
         f"- {name}: exit status {result.statuses}, expected {result.expect}"
@@ -121,6 +133,10 @@ def table(results: dict[str, Result]) -> str:
     ]
     notes += [f"- {name} skipped: {r.skipped}" for name, r in results.items() if r.skipped]
     return "\n".join(lines + (["", *notes] if notes else []))
+
+
+def _times(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}x"
 
 
 def _figure(results: dict[str, Result], name: str, metric: str) -> str:
