@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import REPO, TODAY
-from timeline.loader import MAX_FILE_BYTES
+from timeline.limits import MAX_FILE_BYTES
 from timeline.validation import FileReport, validate_file
 
 sys.path.insert(0, str(REPO / "bench"))

@@ -150,7 +150,12 @@ def test_the_same_case_id_in_another_folder_is_another_entry(
     finally:
         gc.enable()
     assert len(entries(_cache_dir)) == 2
-    assert show_entry(["show", "tiny"]) != show_entry(["--data-dir", str(data), "show", "tiny"])
+    here, there = (
+        show_entry(["show", "tiny"]),
+        show_entry(["--data-dir", str(data), "show", "tiny"]),
+    )
+    assert here is not None and there is not None
+    assert here.path != there.path
 
 
 def test_a_case_that_does_not_validate_is_never_cached(run, data: Path, _cache_dir: Path) -> None:
@@ -390,3 +395,28 @@ def test_a_reader_that_stops_early_ends_a_replay_quietly(data: Path, _cache_dir:
     code = child.wait()
     with child.stderr:
         assert (code, child.stderr.read()) == (1, b"")  # as a command that is not replayed
+
+
+def test_a_file_edited_while_it_is_shown_is_not_cached(
+    run, data: Path, _cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data / "tiny.yaml"
+    load = timeline.repository.load_case
+
+    def load_then_edit(*args: object) -> object:
+        case = load(*args)  # type: ignore[arg-type]
+        path.write_text(path.read_text("utf-8") + "# edited\n", encoding="utf-8")
+        return case
+
+    monkeypatch.setattr(timeline.repository, "load_case", load_then_edit)
+    assert run("show", "tiny").code == 0
+    assert entries(_cache_dir) == []
+
+
+def test_a_file_over_the_size_limit_has_no_entry(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ["--data-dir", str(data), "show", "tiny"]
+    assert show_entry(argv) is not None
+    monkeypatch.setattr(timeline.cache, "MAX_FILE_BYTES", 100)
+    assert show_entry(argv) is None

@@ -37,6 +37,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from timeline import __version__
+from timeline.limits import MAX_FILE_BYTES
 
 ENV_DIR = "TIMELINE_CACHE_DIR"
 ENV_OFF = "TIMELINE_NO_CACHE"
@@ -82,10 +83,14 @@ class Entry:
     """One command's output in the cache: `get` it, or `put` it once the command succeeded.
 
     On disk: `MAGIC`, the SHA-256 of the text, a newline, the text in UTF-8.
+    `source` is the case file the key was made from, `source_digest` the hash of
+    its bytes then: an output is stored only if the file still has them.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, source: Path, source_digest: str) -> None:
         self.path = path
+        self.source = source
+        self.source_digest = source_digest
 
     def get(self) -> str | None:
         """The stored text, or None when there is none or it is not intact."""
@@ -107,6 +112,9 @@ class Entry:
         from timeline.atomic import write_atomic
 
         try:
+            # Edited while the command ran? Then `text` may show other bytes than the key's.
+            if hashlib.sha256(self.source.read_bytes()).hexdigest() != self.source_digest:
+                return
             body = text.encode("utf-8")
             folder = self.path.parent
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -126,9 +134,9 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
     None when the cache is off, when `argv` is not `[--data-dir DIR] show CASE
     [OPTION...]`, or when the case cannot be found or read (the command reports it).
     """
-    folder = cache_dir()
     command = _show_command(argv)
-    if folder is None or command is None:
+    folder = cache_dir() if command else None
+    if command is None or folder is None:
         return None
     from timeline.errors import TimelineError
     from timeline.repository import data_dir, resolve_case
@@ -137,7 +145,10 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
     explicit, case = command
     try:
         path = resolve_case(case, data_dir(None if explicit is None else Path(explicit)))
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # the command reports it
+            return None
         context = {
             "argv": list(argv),
             "file": str(path.resolve()),
@@ -149,12 +160,11 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
             "terminal": {name: os.environ.get(name) for name in TERMINAL_ENV},
             "code": code_fingerprint(),
         }
-    except (TimelineError, OSError, RuntimeError, ValueError):
-        return None
-    digest = hashlib.sha256(repr(sorted(context.items())).encode())
-    digest.update(b"\0")
-    digest.update(data)
-    return Entry(folder / f"{digest.hexdigest()}{SUFFIX}")
+    except (TimelineError, OSError, RuntimeError, ValueError, AttributeError):
+        return None  # no such case, an unreadable file or folder, no stdout to speak of
+    source_digest = hashlib.sha256(data).hexdigest()
+    key = hashlib.sha256(f"{sorted(context.items())!r}\0{source_digest}".encode()).hexdigest()
+    return Entry(folder / f"{key}{SUFFIX}", path, source_digest)
 
 
 def _show_command(argv: Sequence[str]) -> tuple[str | None, str] | None:

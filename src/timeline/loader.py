@@ -27,9 +27,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from timeline.diagnostics import Diagnostic, Finding, Span, format_path, severity_of
+from timeline.limits import MAX_FILE_BYTES
 from timeline.positions import KeyIndex, TextPositions, byte_span, find_node
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 # A dense file under the size limit ("[a,a,a,...") would hold millions of values and
 # need gigabytes as a node tree: values are counted as the tree is built (only in
