@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 import timeline.cache
 import timeline.repository
+from conftest import DATA
 from timeline.__main__ import main
 from timeline.cache import SUFFIX, _show_command, cache_dir, prune, show_entry
 from timeline.cli import app
@@ -420,3 +421,15 @@ def test_a_file_over_the_size_limit_has_no_entry(
     assert show_entry(argv) is not None
     monkeypatch.setattr(timeline.cache, "MAX_FILE_BYTES", 100)
     assert show_entry(argv) is None
+
+
+def test_a_related_case_removed_from_the_folder_is_noticed(
+    run, data: Path, _cache_dir: Path
+) -> None:
+    for path in DATA.glob("kloop*.yaml"):
+        shutil.copy(path, data / path.name)
+    assert run("show", "kloop").code == 0
+    (data / "kloop-extremism.yaml").unlink()
+    again = run("show", "kloop")
+    assert again.code == 1
+    assert "TL304" in again.stderr  # `related: [kloop-extremism]` names nothing now

@@ -3,8 +3,9 @@
 `timeline show` is run again and again on files that have not changed since the
 last time, and most of its time goes to importing the CLI framework, building
 the validators and checking the file. Its output is a function of a few things
-only: the command line, the case file it names (its bytes and where it is), the
-folder it runs in, the terminal (whether it is one, its width and encoding, the
+only: the command line, the case file it names (its bytes and where it is, and
+the ids of the cases beside it, which its `related` list may name), the folder
+it runs in, the terminal (whether it is one, its width and encoding, the
 variables rich reads), the day (a date in the future is an error) and the code.
 An entry is named by a hash of all of them, so a changed file, option,
 terminal, day or release simply misses; nothing is ever invalidated by hand.
@@ -139,7 +140,7 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
     if command is None or folder is None:
         return None
     from timeline.errors import TimelineError
-    from timeline.repository import data_dir, resolve_case
+    from timeline.repository import data_dir, resolve_case, sibling_cases
     from timeline.views import output_width
 
     explicit, case = command
@@ -152,6 +153,7 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
         context = {
             "argv": list(argv),
             "file": str(path.resolve()),
+            "siblings": sorted(sibling_cases(path.parent)),  # what `related` may name
             "cwd": os.getcwd(),
             "today": date.today().isoformat(),
             "tty": sys.stdout.isatty(),

@@ -20,9 +20,8 @@ from pathlib import Path
 from timeline import dates
 from timeline.errors import UsageError
 from timeline.models import Case, Event
+from timeline.repository import SUFFIXES
 from timeline.vocab import EventType
-
-CASE_SUFFIXES = (".yaml", ".yml")
 
 
 def parse_bound(text: str, option: str) -> dates.EdtfDate:
@@ -208,7 +207,7 @@ def _case_paths(directory: Path, notices: list[str]) -> Iterator[Path]:
     except OSError as error:
         raise UsageError(f"cannot read the data directory {directory}: {error.strerror}") from None
     for entry in entries:
-        if not entry.name.endswith(CASE_SUFFIXES) or entry.name.startswith("."):
+        if not entry.name.endswith(SUFFIXES) or entry.name.startswith("."):
             continue
         path = Path(entry.path)
         try:

@@ -62,6 +62,14 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def sibling_cases(folder: Path) -> frozenset[str]:
+    """The case ids of a folder, for the `related` check (none when it cannot be read)."""
+    try:
+        return frozenset(p.stem for p in folder.iterdir() if p.suffix in SUFFIXES)
+    except OSError:
+        return frozenset()
+
+
 def case_ids(directory: Path) -> tuple[str, ...]:
     return tuple(p.stem for p in case_files(directory))
 

@@ -23,9 +23,8 @@ from timeline.diagnostics import Diagnostic, Finding, Path, Severity, Span, coun
 from timeline.loader import _DATE_LIKE, Document, gc_paused, parse_document, read_document
 from timeline.models import FORMAT_VERSION, Case
 from timeline.positions import paths_of
+from timeline.repository import SUFFIXES, sibling_cases
 from timeline.vocab import Term
-
-CASE_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(slots=True)
@@ -113,23 +112,13 @@ def _unquoted_dates(doc: Document) -> Iterator[Finding]:
         )
 
 
-def sibling_cases(folder: FilePath) -> frozenset[str]:
-    """The case ids of a folder (the stems of its case files)."""
-    try:
-        return frozenset(p.stem for p in folder.iterdir() if p.suffix in CASE_SUFFIXES)
-    except OSError:
-        return frozenset()
-
-
 def iter_case_files(paths: Iterable[FilePath]) -> Iterator[FilePath]:
     """Files as given, and the case files inside folders (sorted, recursively)."""
     for path in paths:
         if path.is_dir():
             # Not only regular files: a symlink loop, a dangling link or a pipe named
             # *.yaml is reported as unreadable (TL112) rather than silently skipped.
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and not p.is_dir()
-            )
+            yield from sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and not p.is_dir())
         else:
             yield path
 
