@@ -326,15 +326,22 @@ def test_which_command_lines_are_cached(argv: list[str], expected: object) -> No
     assert _show_command(argv) == expected
 
 
-def test_the_least_recently_used_entries_are_pruned(tmp_path: Path) -> None:
+def test_the_least_recently_used_entries_and_abandoned_writes_are_pruned(tmp_path: Path) -> None:
     for age in range(5):
         entry = tmp_path / f"{age}{SUFFIX}"
         entry.write_text(str(age), encoding="utf-8")
         os.utime(entry, ns=(0, (100 - age) * 10**9))  # 0 is the newest
     (tmp_path / "notes.txt").write_text("not an entry", encoding="utf-8")
+    abandoned = tmp_path / f".0{SUFFIX}.abc123.tmp"
+    abandoned.write_text("half", encoding="utf-8")
+    os.utime(abandoned, ns=(0, 0))
+    in_progress = tmp_path / f".1{SUFFIX}.def456.tmp"
+    in_progress.write_text("being written", encoding="utf-8")
     prune(tmp_path, keep=3)
     assert [p.name for p in entries(tmp_path)] == [f"{n}{SUFFIX}" for n in range(3)]
     assert (tmp_path / "notes.txt").exists()
+    assert not abandoned.exists()
+    assert in_progress.exists()
 
 
 def test_a_replay_marks_the_entry_recently_used(run, _cache_dir: Path) -> None:

@@ -32,6 +32,7 @@ import functools
 import hashlib
 import os
 import sys
+import time
 from collections.abc import Sequence
 from datetime import date
 from importlib.util import find_spec
@@ -43,6 +44,7 @@ from timeline.limits import MAX_FILE_BYTES
 ENV_DIR = "TIMELINE_CACHE_DIR"
 ENV_OFF = "TIMELINE_NO_CACHE"
 MAX_ENTRIES = 256
+STALE_SECONDS = 3600
 SUFFIX = ".out"
 MAGIC = b"timeline-cache 1 "
 
@@ -213,16 +215,21 @@ def _stat(path: str) -> str:
 
 
 def prune(folder: Path, keep: int = MAX_ENTRIES) -> None:
-    """Remove the least recently used entries beyond `keep`."""
+    """Remove the least recently used entries beyond `keep`, and abandoned temporary files.
+
+    A write killed half-way leaves its temporary file (`.NAME.*.tmp`, see
+    `timeline.atomic`); one older than `STALE_SECONDS` belongs to no running write.
+    """
     entries: list[tuple[int, str]] = []
+    stale = time.time_ns() - STALE_SECONDS * 10**9
     with os.scandir(folder) as listing:
         for item in listing:
-            if item.name.endswith(SUFFIX):
-                with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError):
+                if item.name.endswith(SUFFIX):
                     entries.append((item.stat().st_mtime_ns, item.path))
-    if len(entries) <= keep:
-        return
+                elif item.name.endswith(".tmp") and item.stat().st_mtime_ns < stale:
+                    os.unlink(item.path)
     entries.sort()
-    for _, path in entries[: len(entries) - keep]:
+    for _, path in entries[: max(0, len(entries) - keep)]:
         with contextlib.suppress(OSError):
             os.unlink(path)
