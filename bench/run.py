@@ -44,8 +44,8 @@ FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
 LOAD_BOTH = """\
 import sys
 from pathlib import Path
-from timeline.loader import gc_paused, read_document
-from timeline.models import Case
+from timeline.load.loader import gc_paused, read_document
+from timeline.model.case import Case
 for name in sys.argv[1:]:
     with gc_paused():
         Case.model_validate(read_document(Path(name)).data)

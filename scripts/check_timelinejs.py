@@ -110,7 +110,7 @@ def _load(args: argparse.Namespace) -> dict[str, Any]:
         loaded: dict[str, Any] = json.loads(args.json.read_text(encoding="utf-8"))
         return loaded
     from timeline.exporters import EXPORTERS
-    from timeline.repository import data_dir, load_case
+    from timeline.store.repository import data_dir, load_case
 
     exported: dict[str, Any] = json.loads(
         EXPORTERS["timelinejs"](load_case(args.case, data_dir())).text

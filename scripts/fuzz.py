@@ -401,7 +401,7 @@ def _positions(output: str, lines: int, command: tuple[str, ...]) -> list[Proble
 
 def seed_files(paths: Sequence[Path]) -> list[Path]:
     """The valid case files among the given files and folders."""
-    from timeline.validation import iter_case_files, validate_file
+    from timeline.load.validation import iter_case_files, validate_file
 
     return [p for p in iter_case_files(paths) if validate_file(p, today=TODAY).valid]
 

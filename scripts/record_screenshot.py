@@ -19,8 +19,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from timeline.atomic import write_atomic
-from timeline.repository import load_case
+from timeline.store.atomic import write_atomic
+from timeline.store.repository import load_case
 from timeline.views.chronology import build_chronology
 from timeline.views.styled import chronology_renderable
 

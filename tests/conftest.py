@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.validation import FileReport, validate_file
+from timeline.load.validation import FileReport, validate_file
 
 TODAY = date(2026, 11, 28)
 REPO = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from conftest import MINIMAL
 from timeline.cli.app import app
-from timeline.limits import MAX_FILE_BYTES
+from timeline.load.limits import MAX_FILE_BYTES
 
 CORPUS = Path(__file__).parent / "fixtures" / "bad"
 MANIFEST = CORPUS / "EXPECTED.txt"

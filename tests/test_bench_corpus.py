@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import REPO, TODAY
-from timeline.limits import MAX_FILE_BYTES
-from timeline.validation import FileReport, validate_file
+from timeline.load.limits import MAX_FILE_BYTES
+from timeline.load.validation import FileReport, validate_file
 
 sys.path.insert(0, str(REPO / "bench"))
 corpus = pytest.importorskip("corpus")

@@ -15,12 +15,12 @@ from typing import NamedTuple
 import pytest
 from typer.testing import CliRunner
 
-import timeline.cache
-import timeline.repository
+import timeline.store.cache
+import timeline.store.repository
 from conftest import DATA
 from timeline.__main__ import main
-from timeline.cache import SUFFIX, _show_command, cache_dir, prune, show_entry
 from timeline.cli import app
+from timeline.store.cache import SUFFIX, _show_command, cache_dir, prune, show_entry
 
 TINY = Path(__file__).parent / "fixtures" / "show" / "tiny.yaml"
 
@@ -78,7 +78,7 @@ def test_a_second_show_is_replayed_without_validating(
     def no_validation(*args: object) -> None:
         raise AssertionError("validated again")
 
-    monkeypatch.setattr(timeline.repository, "load_case", no_validation)
+    monkeypatch.setattr(timeline.store.repository, "load_case", no_validation)
     assert run("show", "tiny") == first
 
 
@@ -264,10 +264,10 @@ def test_the_day_and_the_code_are_part_of_the_key(
         def today(cls) -> Tomorrow:  # type: ignore[override]
             return cls(2099, 1, 1)
 
-    monkeypatch.setattr(timeline.cache, "date", Tomorrow)
+    monkeypatch.setattr(timeline.store.cache, "date", Tomorrow)
     tomorrow = show_entry(argv)
     monkeypatch.undo()
-    monkeypatch.setattr(timeline.cache, "code_fingerprint", lambda: "another release")
+    monkeypatch.setattr(timeline.store.cache, "code_fingerprint", lambda: "another release")
     other_code = show_entry(argv)
     paths = {e.path for e in (today, tomorrow, other_code) if e is not None}
     assert len(paths) == 3
@@ -295,15 +295,15 @@ def test_an_edit_to_the_code_changes_the_fingerprint(
     package.mkdir()
     module = package / "cache.py"
     module.write_text("# a module\n", encoding="utf-8")
-    monkeypatch.setattr(timeline.cache, "__file__", str(module))
-    timeline.cache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(timeline.store.cache, "__file__", str(module))
+    timeline.store.cache.code_fingerprint.cache_clear()
     try:
-        before = timeline.cache.code_fingerprint()
+        before = timeline.store.cache.code_fingerprint()
         (package / "views.py").write_text("# another\n", encoding="utf-8")
-        timeline.cache.code_fingerprint.cache_clear()
-        assert timeline.cache.code_fingerprint() != before
+        timeline.store.cache.code_fingerprint.cache_clear()
+        assert timeline.store.cache.code_fingerprint() != before
     finally:
-        timeline.cache.code_fingerprint.cache_clear()
+        timeline.store.cache.code_fingerprint.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -409,14 +409,14 @@ def test_a_file_edited_while_it_is_shown_is_not_cached(
     run, data: Path, _cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = data / "tiny.yaml"
-    load = timeline.repository.load_case
+    load = timeline.store.repository.load_case
 
     def load_then_edit(*args: object) -> object:
         case = load(*args)  # type: ignore[arg-type]
         path.write_text(path.read_text("utf-8") + "# edited\n", encoding="utf-8")
         return case
 
-    monkeypatch.setattr(timeline.repository, "load_case", load_then_edit)
+    monkeypatch.setattr(timeline.store.repository, "load_case", load_then_edit)
     assert run("show", "tiny").code == 0
     assert entries(_cache_dir) == []
 
@@ -426,7 +426,7 @@ def test_a_file_over_the_size_limit_has_no_entry(
 ) -> None:
     argv = ["--data-dir", str(data), "show", "tiny"]
     assert show_entry(argv) is not None
-    monkeypatch.setattr(timeline.cache, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(timeline.store.cache, "MAX_FILE_BYTES", 100)
     assert show_entry(argv) is None
 
 

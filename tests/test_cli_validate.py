@@ -142,7 +142,7 @@ def test_format_choices_are_the_registry():
     import typing
 
     from timeline.cli.validate import Format
-    from timeline.reports import REPORTERS
+    from timeline.views.reports import REPORTERS
 
     assert typing.get_args(Format) == ("auto", *REPORTERS)
 
@@ -152,8 +152,8 @@ def test_format_choices_are_the_registry():
 
 def _printed(text: str) -> tuple[str, str, str]:
     """The location line, the excerpt line and the caret line of the first diagnostic."""
-    from timeline.reports import format_diagnostic
-    from timeline.validation import validate_bytes
+    from timeline.load.validation import validate_bytes
+    from timeline.views.reports import format_diagnostic
 
     (diagnostic, *_) = validate_bytes(text.encode("utf-8"), "case.yaml").diagnostics
     location, *rest = format_diagnostic(diagnostic).splitlines()

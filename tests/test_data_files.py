@@ -9,10 +9,10 @@ import pytest
 
 from conftest import DATA, REPO, TODAY
 from timeline import dates
-from timeline.models import Case
-from timeline.template import VOCABULARY_END, VOCABULARY_START, vocabulary_markdown
-from timeline.validation import validate_bytes, validate_file
-from timeline.vocab import VOCABULARIES
+from timeline.load.validation import validate_bytes, validate_file
+from timeline.model.case import Case
+from timeline.model.vocab import VOCABULARIES
+from timeline.store.template import VOCABULARY_END, VOCABULARY_START, vocabulary_markdown
 
 FILES = sorted(DATA.glob("*.yaml"))
 GUIDE = REPO / "docs" / "data-format.md"
@@ -53,7 +53,7 @@ def guide() -> str:
 def test_guide_lists_every_vocabulary_term_with_its_definition() -> None:
     text = guide()
     start, end = text.index(VOCABULARY_START), text.index(VOCABULARY_END) + len(VOCABULARY_END)
-    assert text[start:end] == vocabulary_markdown(), "run: python -m timeline.template"
+    assert text[start:end] == vocabulary_markdown(), "run: python -m timeline.store.template"
     for vocabulary in VOCABULARIES.values():
         for term in vocabulary:
             definition = term.definition.replace("|", "\\|")
@@ -61,7 +61,7 @@ def test_guide_lists_every_vocabulary_term_with_its_definition() -> None:
 
 
 def _model_fields() -> dict[str, list[str]]:
-    from timeline import models
+    from timeline.model import case as models
 
     found: dict[str, list[str]] = {}
     for name in dir(models):

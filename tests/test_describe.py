@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA
-from timeline import describe
-from timeline.models import Case, Event, Outcome
-from timeline.validation import validate_file
+from timeline.load.validation import validate_file
+from timeline.model import describe
+from timeline.model.case import Case, Event, Outcome
 from timeline.views.chronology import current_outcome, decisions_by_person
 
 

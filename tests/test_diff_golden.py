@@ -22,8 +22,8 @@ import pytest
 from conftest import DATA
 from test_diff_support import FIXTURES, load
 from timeline.diff import CaseDiff, Version, diff_cases
-from timeline.diffviews import RENDERERS
-from timeline.models import Case
+from timeline.model.case import Case
+from timeline.views.diff import RENDERERS
 
 GOLDEN = FIXTURES / "golden"
 REGENERATE = os.environ.get("TIMELINE_REGEN_GOLDEN") == "1"

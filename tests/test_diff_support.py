@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 from conftest import TODAY
-from timeline.models import Case
-from timeline.validation import validate_bytes, validate_file
+from timeline.load.validation import validate_bytes, validate_file
+from timeline.model.case import Case
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 OLD = FIXTURES / "old" / "press.yaml"

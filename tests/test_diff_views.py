@@ -13,7 +13,7 @@ from cmarkgfm.cmark import Options
 from conftest import MINIMAL
 from test_diff_support import CANARY, NEW, OLD, load, load_text
 from timeline.diff import CaseDiff, Version, diff_cases
-from timeline.diffviews import RENDERERS, md, render_json, render_markdown, render_text
+from timeline.views.diff import RENDERERS, md, render_json, render_markdown, render_text
 
 CASE = MINIMAL.replace("id: test-case", "id: press")
 

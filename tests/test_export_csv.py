@@ -9,7 +9,7 @@ import pytest
 
 from test_export_support import export_text, load
 from timeline.exporters.csv_export import COLUMNS, neutralise
-from timeline.models import Case
+from timeline.model.case import Case
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from icalendar import Calendar
 from test_export_support import EVERYTHING, load
 from timeline.exporters import EXPORTERS, Export, ExportOptions
 from timeline.exporters.ics import escape_text, fold, ics_date
-from timeline.models import Case
+from timeline.model.case import Case
 
 
 @pytest.fixture(scope="module")

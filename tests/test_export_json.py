@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from test_export_support import export_text, load
-from timeline.models import Case
+from timeline.model.case import Case
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from test_export_support import Element, export_text, load, parse_html, render_markdown
 from timeline.exporters import markup
-from timeline.models import Case
+from timeline.model.case import Case
 
 
 @pytest.fixture(scope="module")

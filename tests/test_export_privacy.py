@@ -7,8 +7,8 @@ import pytest
 from test_export_support import CANARY, export_text, leaky, load
 from timeline.exporters import EXPORTERS
 from timeline.exporters.common import redact
-from timeline.models import Case
-from timeline.vocab import Privacy
+from timeline.model.case import Case
+from timeline.model.vocab import Privacy
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import TODAY
 from timeline.exporters import EXPORTERS, ExportOptions
-from timeline.models import Alias, Case
-from timeline.validation import validate_file
+from timeline.load.validation import validate_file
+from timeline.model.case import Alias, Case
 
 FIXTURES = Path(__file__).parent / "fixtures" / "export"
 EVERYTHING = FIXTURES / "everything.yaml"

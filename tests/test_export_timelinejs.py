@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from test_export_support import FIXTURES, export_text, load, parse_html
-from timeline.models import Case
+from timeline.model.case import Case
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL
-from timeline.validation import validate_bytes, validate_file
+from timeline.load.validation import validate_bytes, validate_file
 
 REPO = Path(__file__).resolve().parents[1]
 # A valid mutant goes through every command (about 0.2 s); most mutants are not valid.

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA, TODAY
-from timeline.models import Case, Event, Outcome
-from timeline.validation import validate_file
-from timeline.vocab import (
+from timeline.load.validation import validate_file
+from timeline.model.case import Case, Event, Outcome
+from timeline.model.vocab import (
     EventType,
     FactStatus,
     OutcomeKind,

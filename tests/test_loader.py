@@ -7,8 +7,8 @@ import time
 import pytest
 
 from conftest import MINIMAL, validate_text
-from timeline.limits import MAX_FILE_BYTES
-from timeline.loader import parse_document
+from timeline.load.limits import MAX_FILE_BYTES
+from timeline.load.loader import parse_document
 
 
 def test_minimal_case_is_valid(diagnose):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from conftest import MINIMAL
 from test_diff_support import GitRepo
 from timeline.cli import app
-from timeline.history import case_history
+from timeline.store.history import case_history
 
 CASE = MINIMAL.replace("id: test-case", "id: press")
 RETITLED = CASE.replace("title: Ann detained", "title: Ann detained at dawn")

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from timeline.cli import app
 from timeline.errors import UsageError
-from timeline.template import create_case, render_case, template_text
-from timeline.validation import validate_bytes
+from timeline.load.validation import validate_bytes
+from timeline.store.template import create_case, render_case, template_text
 
 runner = CliRunner()
 
@@ -117,7 +117,7 @@ def test_default_title_comes_from_the_id(tmp_path) -> None:  # type: ignore[no-u
 
 def test_a_file_created_meanwhile_is_not_overwritten(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Someone creates the file between the existence check and the write."""
-    from timeline import atomic
+    from timeline.store import atomic
 
     path = tmp_path / "race.yaml"
     real_link = os.link

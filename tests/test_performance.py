@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, TODAY
-from timeline import loader
-from timeline.loader import gc_paused, parse_document
-from timeline.validation import validate_bytes, validate_file
+from timeline.load import loader
+from timeline.load.loader import gc_paused, parse_document
+from timeline.load.validation import validate_bytes, validate_file
 
 
 def _codes(text: str) -> list[str]:

@@ -6,8 +6,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.diagnostics import Span
-from timeline.positions import (
+from timeline.load.diagnostics import Span
+from timeline.load.positions import (
     EXCERPT,
     EXCERPT_LEAD,
     TextPositions,

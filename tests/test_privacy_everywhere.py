@@ -28,9 +28,9 @@ from conftest import TODAY
 from test_diff_support import GitRepo
 from timeline.cli.app import app
 from timeline.exporters import EXPORTERS, ExportOptions
-from timeline.models import Alias, Case
-from timeline.validation import validate_file
-from timeline.vocab import PersonRole, Privacy
+from timeline.load.validation import validate_file
+from timeline.model.case import Alias, Case
+from timeline.model.vocab import PersonRole, Privacy
 
 PRIVATE = Path(__file__).parent / "fixtures" / "hostile" / "private.yaml"
 CANARY = ("Nurgul", "Omurova", "Нургуль", "Kanykei", "Esenova", "chief accountant Nurgul")
@@ -210,7 +210,7 @@ def test_the_diff_views_drop_what_validation_refuses(
     case: Case, format: str, pair: Callable[[Case], tuple[Case, Case]]
 ) -> None:
     from timeline.diff import diff_cases
-    from timeline.diffviews import RENDERERS
+    from timeline.views.diff import RENDERERS
 
     old, new = pair(case)
     result = diff_cases(old, new)

@@ -10,9 +10,9 @@ import pytest
 
 from timeline import dates
 from timeline.errors import UsageError
-from timeline.models import Case
-from timeline.query import can_fall_in, select_events, summarize_cases
-from timeline.validation import validate_file
+from timeline.load.validation import validate_file
+from timeline.model.case import Case
+from timeline.views.query import can_fall_in, select_events, summarize_cases
 
 FIXTURES = Path(__file__).parent / "fixtures" / "show"
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import MINIMAL
 from test_diff_support import GitRepo
 from timeline.errors import GitError, UsageError
-from timeline.revisions import (
+from timeline.store.revisions import (
     Spec,
     case_path,
     cases_dir,

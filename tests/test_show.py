@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from timeline.cli import app
-from timeline.validation import validate_file
+from timeline.load.validation import validate_file
 from timeline.views import SHOW_FORMATS
 from timeline.views.chronology import DENSE_YEAR, build_chronology
 

@@ -16,8 +16,8 @@ def main() -> None:
         sys.stdout.write(f"timeline {__version__}\n")
         return
     # So is a `timeline show` that was run before on the same file, in the same
-    # terminal, the same day: its output is in the cache (timeline.cache).
-    from timeline.cache import show_entry
+    # terminal, the same day: its output is in the cache (timeline.store.cache).
+    from timeline.store.cache import show_entry
 
     entry = show_entry(sys.argv[1:])
     if entry is not None:

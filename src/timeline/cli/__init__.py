@@ -1,4 +1,6 @@
-"""The command-line interface: a thin shell over the library.
+"""Layer 7, cli: the commands. Imports every layer; nothing imports it.
+
+The command-line interface: a thin shell over the library.
 
 Each command lives in its own module and registers itself on `app`; commands
 import what they need inside the function, so that start-up stays small.
@@ -12,7 +14,7 @@ from timeline.cli import diff, export, new, show, validate  # noqa: F401  (regis
 from timeline.cli.app import app
 
 if TYPE_CHECKING:
-    from timeline.cache import Entry
+    from timeline.store.cache import Entry
 
 __all__ = ["app", "run"]
 

@@ -23,7 +23,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except InvalidCaseError as error:
-            from timeline.reports import print_invalid
+            from timeline.views.reports import print_invalid
 
             print_invalid(error)
             raise typer.Exit(EXIT_FINDINGS) from None
@@ -64,7 +64,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def data_dir() -> Path:
-    from timeline.repository import data_dir as find
+    from timeline.store.repository import data_dir as find
 
     return find(State.data_dir)
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeAlias
 import typer
 
 from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, fail
-from timeline.diffviews import RENDERERS
-from timeline.views.diff_log import LOG_RENDERERS
+from timeline.views.diff import RENDERERS
+from timeline.views.log import LOG_RENDERERS
 
 if TYPE_CHECKING:
     from timeline.diff import CaseDiff
@@ -69,8 +69,8 @@ def diff(
 
       timeline diff old/kloop.yaml new/kloop.yaml --format json --exit-code
     """
-    from timeline.diff.external import is_external_call
-    from timeline.reports import use_color
+    from timeline.store.external import is_external_call
+    from timeline.views.reports import use_color
 
     if git_external or is_external_call(specs):
         _external(specs)
@@ -82,9 +82,9 @@ def diff(
 
 
 def _compare(specs: list[str]) -> CaseDiff:
-    from timeline.diff.versions import compare_specs
     from timeline.errors import InvalidCaseError
-    from timeline.reports import print_invalid
+    from timeline.store.versions import compare_specs
+    from timeline.views.reports import print_invalid
 
     try:
         return compare_specs(specs, _cases_dir())
@@ -95,8 +95,8 @@ def _compare(specs: list[str]) -> CaseDiff:
 
 def _external(specs: list[str]) -> NoReturn:
     """Git's calling convention: never fail, or git stops the whole `git diff`."""
-    from timeline.diff.external import external_diff
-    from timeline.reports import TextReporter, use_color
+    from timeline.store.external import external_diff
+    from timeline.views.reports import TextReporter, use_color
 
     result = external_diff(specs)
     if result.invalid:
@@ -111,7 +111,7 @@ def _external(specs: list[str]) -> NoReturn:
 
 def _cases_dir() -> Path:
     from timeline.cli.app import State
-    from timeline.revisions import cases_dir
+    from timeline.store.revisions import cases_dir
 
     return cases_dir(State.data_dir)
 
@@ -143,9 +143,9 @@ def log(
 
       timeline log data/cases/kloop.yaml --format json
     """
-    from timeline.history import case_history
-    from timeline.reports import use_color
-    from timeline.revisions import case_path
+    from timeline.store.history import case_history
+    from timeline.store.revisions import case_path
+    from timeline.views.reports import use_color
 
     history = case_history(case_path(case, _cases_dir(), must_exist=False), event=event)
     sys.stdout.write(LOG_RENDERERS[format](history, format == "text" and use_color(sys.stdout)))

@@ -68,7 +68,7 @@ def export(
       timeline export data/cases/kloop.yaml -f ics --ics-spans -o kloop.ics
     """
     from timeline.exporters import ExportOptions
-    from timeline.repository import load_case
+    from timeline.store.repository import load_case
 
     loaded = load_case(case, data_dir())
     result = EXPORTERS[format.value](loaded, ExportOptions(mermaid=mermaid, ics_spans=ics_spans))
@@ -84,7 +84,7 @@ def export(
 
 
 def _write(path: Path, raw: bytes) -> None:
-    from timeline.atomic import write_atomic
+    from timeline.store.atomic import write_atomic
 
     try:
         write_atomic(path, raw)

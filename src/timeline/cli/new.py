@@ -49,7 +49,7 @@ def new(
     from pathlib import Path
 
     import timeline
-    from timeline.template import create_case
+    from timeline.store.template import create_case
 
     directory = data_dir()
     # The cases bundled in an installed package are not a place for the user's files.

@@ -11,7 +11,7 @@ from timeline.cli.app import app, data_dir
 from timeline.views import LIST_FORMATS, SHOW_FORMATS, as_text, output_width
 
 if TYPE_CHECKING:
-    from timeline.cache import Entry
+    from timeline.store.cache import Entry
 
     ShowFormat: TypeAlias = str
     ListFormat: TypeAlias = str
@@ -91,10 +91,10 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
     ~/.cache/timeline), so that the same command on the unchanged file, in the
     same terminal, on the same day, answers at once.
     """
-    from timeline.query import select_events
-    from timeline.repository import load_case
+    from timeline.store.repository import load_case
     from timeline.views import default_format
     from timeline.views.chronology import build_chronology
+    from timeline.views.query import select_events
 
     loaded = load_case(case, data_dir())
     events = select_events(
@@ -104,7 +104,7 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
     width = output_width()
     text = as_text(SHOW_FORMATS[format or default_format(sys.stdout)](view, width), width)
     sys.stdout.write(text)
-    entry: Entry | None = ctx.obj  # where timeline.cache keeps this command line's output
+    entry: Entry | None = ctx.obj  # where timeline.store.cache keeps this command line's output
     if entry is not None and not no_cache:
         entry.put(text)
 
@@ -132,8 +132,8 @@ def list_cases(
 
       timeline --data-dir cases list --format json
     """
-    from timeline.query import summarize_cases
     from timeline.views import default_format
+    from timeline.views.query import summarize_cases
 
     catalog = summarize_cases(data_dir())
     for notice in catalog.notices:

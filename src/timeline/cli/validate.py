@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 if TYPE_CHECKING:
-    from timeline.validation import FileReport
+    from timeline.load.validation import FileReport
 
 from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, data_dir, fail
 
@@ -51,8 +51,8 @@ def validate(
 
       timeline validate --strict --format github data/cases
     """
-    from timeline.reports import REPORTERS, pick_format, use_color
-    from timeline.validation import iter_case_files, validate_paths
+    from timeline.load.validation import iter_case_files, validate_paths
+    from timeline.views.reports import REPORTERS, pick_format, use_color
 
     targets = list(paths) if paths else [data_dir()]
     missing = [str(p) for p in targets if not p.exists()]
@@ -96,6 +96,6 @@ def schema() -> None:
 
     Example: timeline schema > case.schema.json
     """
-    from timeline.schema import schema_text
+    from timeline.load.schema import schema_text
 
     sys.stdout.write(schema_text())

@@ -1,4 +1,6 @@
-"""The EDTF profile of timeline: parse dates, give their bounds, compare and display them.
+"""Layer 1, dates: the EDTF profile. Imports only the standard library.
+
+The EDTF profile of timeline: parse dates, give their bounds, compare and display them.
 
 Supported: all of EDTF Level 0 (`2025`, `2025-05`, `2025-05-28`,
 `2025-05-30T14:00:00+06:00`, intervals `A/B`) and, from Level 1, the qualifiers
@@ -8,8 +10,9 @@ Supported: all of EDTF Level 0 (`2025`, `2025-05`, `2025-05-28`,
 the date instead.
 """
 
-from timeline.dates.model import EdtfDate, EdtfError, Precision, Relation, days_between
+from timeline.dates.model import EdtfDate, EdtfError, Relation, days_between
 from timeline.dates.parsing import is_edtf, parse
+from timeline.dates.units import Precision
 from timeline.dates.words import humanize_gap
 
 __all__ = [

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from timeline.dates.model import MONTH_NAMES
 from timeline.dates.syntax import OPEN, SIDE, quoted
+from timeline.dates.units import MONTH_NAMES
 
 _DRAFT_U = re.compile(r"[0-9u]{4}(?:-[0-9u]{2}){0,2}[?~%]?")
 _TWO_LETTERS = re.compile(r"(?![XTZ]{2})[A-Za-z]{2}")  # not XX or the T and Z of a time
@@ -31,24 +31,27 @@ _WORDY = tuple(
 _MONTH_WORDS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)} | {
     name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, 1)
 }
+Parses = Callable[[str], bool]  # the parser's own test, asked whether a suggested fix is a date
+Check = Callable[[str, Parses], str | None]
+
 _SEASON_WORDS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
 
-def _surrounding_spaces(text: str) -> str | None:
+def _surrounding_spaces(text: str, parses: Parses) -> str | None:
     stripped = text.strip()
     if text == stripped:
         return None
     if not stripped:
         return "The date is empty; write a date such as 2025-05-28."
-    hint = f": write {stripped}" if _parses(stripped) else ""
+    hint = f": write {stripped}" if parses(stripped) else ""
     return f"{quoted(text)} has spaces around it; remove the spaces{hint}."
 
 
-def _empty(text: str) -> str | None:
+def _empty(text: str, parses: Parses) -> str | None:
     return None if text else "The date is empty; write a date such as 2025-05-28."
 
 
-def _draft_2012(text: str) -> str | None:
+def _draft_2012(text: str, parses: Parses) -> str | None:
     sides = text.split("/")
     words = {"open": OPEN, "unknown": ""}
     if any(side in words for side in sides):
@@ -59,7 +62,7 @@ def _draft_2012(text: str) -> str | None:
         )
     if any("u" in side and _DRAFT_U.fullmatch(side) for side in sides):
         fixed = text.replace("u", "X")
-        hint = f": {fixed}" if _parses(fixed) else ""
+        hint = f": {fixed}" if parses(fixed) else ""
         return (
             f"{quoted(text)} uses the 2012 draft syntax of EDTF; write X for an unspecified "
             f"digit{hint}."
@@ -67,7 +70,7 @@ def _draft_2012(text: str) -> str | None:
     return None
 
 
-def _set(text: str) -> str | None:
+def _set(text: str, parses: Parses) -> str | None:
     if text[0] not in "[{" and text[-1] not in "]}":
         return None
     return (
@@ -76,32 +79,32 @@ def _set(text: str) -> str | None:
     )
 
 
-def _free_text(text: str) -> str | None:
+def _free_text(text: str, parses: Parses) -> str | None:
     if not _TWO_LETTERS.search(text):
         return None
-    return _not_edtf(text)
+    return _not_edtf(text, parses)
 
 
-def _inner_spaces(text: str) -> str | None:
+def _inner_spaces(text: str, parses: Parses) -> str | None:
     if not any(char.isspace() for char in text):
         return None
     joined = "".join(text.split())
-    hint = f": write {joined}" if _parses(joined) else ""
+    hint = f": write {joined}" if parses(joined) else ""
     return f"{quoted(text)} contains spaces; remove the spaces{hint}."
 
 
-def _slashes(text: str) -> str | None:
+def _slashes(text: str, parses: Parses) -> str | None:
     if text.count("/") < 2:
         return None
     if _DAY_FIRST.fullmatch(text) or _YEAR_FIRST.fullmatch(text):
-        return _not_edtf(text)
+        return _not_edtf(text, parses)
     return (
         f"{quoted(text)} has more than one '/'; an interval has exactly one, "
         "as in 2025-05-28/2025-05-30."
     )
 
 
-WHOLE_TEXT_CHECKS: tuple[Callable[[str], str | None], ...] = (
+_WHOLE_TEXT_CHECKS: tuple[Check, ...] = (
     _empty,
     _surrounding_spaces,
     _draft_2012,
@@ -112,7 +115,7 @@ WHOLE_TEXT_CHECKS: tuple[Callable[[str], str | None], ...] = (
 )
 
 
-def _negative_year(side: str) -> str | None:
+def _negative_year(side: str, parses: Parses) -> str | None:
     if not (side.startswith("-") and side[1:2].isdigit()):
         return None
     return (
@@ -121,7 +124,7 @@ def _negative_year(side: str) -> str | None:
     )
 
 
-def _prefixed_year(side: str) -> str | None:
+def _prefixed_year(side: str, parses: Parses) -> str | None:
     if not re.match(r"[Yy]-?[0-9]", side):
         return None
     if "E" in side or "S" in side:
@@ -132,7 +135,7 @@ def _prefixed_year(side: str) -> str | None:
     )
 
 
-def _significant_digits(side: str) -> str | None:
+def _significant_digits(side: str, parses: Parses) -> str | None:
     if not re.fullmatch(r"[0-9X]{4}S[0-9]+", side):
         return None
     return _level2(side, "significant digits")
@@ -142,7 +145,7 @@ def _level2(side: str, what: str) -> str:
     return f"{quoted(side)} uses {what} (EDTF Level 2), which is not supported."
 
 
-def _inner_qualifier(side: str) -> str | None:
+def _inner_qualifier(side: str, parses: Parses) -> str | None:
     body = side.rstrip("?~%")
     marks = set(side) & set("?~%")
     inside = any(char in "?~%" for char in body)
@@ -150,7 +153,7 @@ def _inner_qualifier(side: str) -> str | None:
         return None
     mark = "%" if "%" in marks or len(marks) > 1 else marks.pop()
     fixed = "".join(char for char in body if char not in "?~%") + mark
-    hint = f": {fixed}" if _parses(fixed) else ""
+    hint = f": {fixed}" if parses(fixed) else ""
     if inside:
         return (
             f"{quoted(side)} has a qualifier inside the date (EDTF Level 2), which is not "
@@ -162,29 +165,29 @@ def _inner_qualifier(side: str) -> str | None:
     )
 
 
-def _basic_format(side: str) -> str | None:
+def _basic_format(side: str, parses: Parses) -> str | None:
     match = _BASIC.fullmatch(side)
     if match is None:
         return None
     year, month, day, mark = match.groups()
     fixed = f"{year}-{month}" + (f"-{day}" if day else "") + mark
-    hint = f"write {fixed}" if _parses(fixed) else "write it with hyphens: YYYY-MM-DD"
+    hint = f"write {fixed}" if parses(fixed) else "write it with hyphens: YYYY-MM-DD"
     return f"{quoted(side)} is written without hyphens; {hint}."
 
 
-def _short_fields(side: str) -> str | None:
+def _short_fields(side: str, parses: Parses) -> str | None:
     match = _SHORT_FIELDS.fullmatch(side)
     if match is None:
         return None
     year, month, day, mark = match.groups()
     fixed = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "") + mark
-    hint = f": {fixed}" if _parses(fixed) else ""
+    hint = f": {fixed}" if parses(fixed) else ""
     return (
         f"{quoted(side)} has a one-digit month or day; write months and days with two digits{hint}."
     )
 
 
-def _year_digits(side: str) -> str | None:
+def _year_digits(side: str, parses: Parses) -> str | None:
     if re.match(r"[0-9]{5}", side):
         return (
             f"{quoted(side)} has a year after 9999, which EDTF writes with a Y prefix: valid EDTF, "
@@ -194,19 +197,19 @@ def _year_digits(side: str) -> str | None:
     if match is None:
         return None
     fixed = match.group(1).zfill(4) + match.group(2)
-    hint = f", as in {fixed}" if _parses(fixed) else ""
+    hint = f", as in {fixed}" if parses(fixed) else ""
     return f"{quoted(side)} needs a four-digit year{hint}."
 
 
-def _lowercase(side: str) -> str | None:
+def _lowercase(side: str, parses: Parses) -> str | None:
     upper = side.upper()
     if upper == side or not SIDE.fullmatch(upper):
         return None
-    hint = f": {upper}" if _parses(upper) else ""
+    hint = f": {upper}" if parses(upper) else ""
     return f"{quoted(side)} has lower-case letters; EDTF writes X, T and Z as capitals{hint}."
 
 
-_SIDE_CHECKS: tuple[Callable[[str], str | None], ...] = (
+_SIDE_CHECKS: tuple[Check, ...] = (
     _negative_year,
     _prefixed_year,
     _significant_digits,
@@ -218,22 +221,35 @@ _SIDE_CHECKS: tuple[Callable[[str], str | None], ...] = (
 )
 
 
-def diagnose(side: str) -> str:
-    """Why `side` (one end, or a whole non-interval text) is not a date of the profile."""
-    for check in _SIDE_CHECKS:
-        message = check(side)
+def whole_text_problem(text: str, parses: Parses) -> str | None:
+    """A mistake to catch before parsing (an empty text, spaces, the 2012 draft, sets...)."""
+    for check in _WHOLE_TEXT_CHECKS:
+        message = check(text, parses)
         if message is not None:
             return message
-    return _not_edtf(side)
+    return None
 
 
-def _not_edtf(text: str) -> str:
-    suggestion = _suggest(text)
+def diagnose(side: str, parses: Parses) -> str:
+    """Why `side` (one end, or a whole non-interval text) is not a date of the profile.
+
+    `parses` is the parser's own test, asked whether a suggested fix is a date
+    (passed in, since the parser imports this module).
+    """
+    for check in _SIDE_CHECKS:
+        message = check(side, parses)
+        if message is not None:
+            return message
+    return _not_edtf(side, parses)
+
+
+def _not_edtf(text: str, parses: Parses) -> str:
+    suggestion = _suggest(text, parses)
     hint = suggestion or "a date such as 2025-05-28 (year-month-day)"
     return f"{quoted(text)} is not a date in EDTF; write {hint}."
 
 
-def _suggest(text: str) -> str | None:
+def _suggest(text: str, parses: Parses) -> str | None:
     """The EDTF form of a date in words or in day/month/year digits, when it is clear."""
     for pattern in _WORDY:
         match = pattern.fullmatch(text)
@@ -242,30 +258,23 @@ def _suggest(text: str) -> str | None:
         parts = match.groupdict()
         word, year, day = parts["month"].lower(), parts["year"], parts.get("day")
         if word in _SEASON_WORDS and day is None:
-            return _if_valid(f"{year}-{_SEASON_WORDS[word]}")
+            return _if_valid(parses, f"{year}-{_SEASON_WORDS[word]}")
         if word in _MONTH_WORDS:
             tail = f"-{int(day):02d}" if day else ""
-            return _if_valid(f"{year}-{_MONTH_WORDS[word]:02d}{tail}")
+            return _if_valid(parses, f"{year}-{_MONTH_WORDS[word]:02d}{tail}")
     numbers = _DAY_FIRST.fullmatch(text)
     if numbers is not None:
         first, second, year = (int(part) for part in numbers.groups())
         day, month = (first, second) if first > 12 else (second, first)
         if max(first, second) > 12:
-            return _if_valid(f"{year:04d}-{month:02d}-{day:02d}")
+            return _if_valid(parses, f"{year:04d}-{month:02d}-{day:02d}")
         return "the year first, then the month and the day, as in 2025-05-28"
     numbers = _YEAR_FIRST.fullmatch(text)
     if numbers is not None:
         year, month, day = (int(part) for part in numbers.groups())
-        return _if_valid(f"{year:04d}-{month:02d}-{day:02d}")
+        return _if_valid(parses, f"{year:04d}-{month:02d}-{day:02d}")
     return None
 
 
-def _if_valid(candidate: str) -> str | None:
-    return candidate if _parses(candidate) else None
-
-
-def _parses(text: str) -> bool:
-    """Whether a suggested fix is a date (asked of the parser, which imports this module)."""
-    from timeline.dates.parsing import is_edtf
-
-    return is_edtf(text)
+def _if_valid(parses: Parses, candidate: str) -> str | None:
+    return candidate if parses(candidate) else None

@@ -8,39 +8,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
+from timeline.dates.units import Precision
+from timeline.dates.words import date_words
+
 
 class EdtfError(ValueError):
     """A text that is not a date of the supported profile; its message is for people."""
-
-
-class Precision(StrEnum):
-    """How finely a date is known. Compares coarser < finer: year < season < month < day."""
-
-    YEAR = "year"
-    SEASON = "season"
-    MONTH = "month"
-    DAY = "day"
-
-    @property
-    def rank(self) -> int:
-        """0 for a year up to 3 for a day."""
-        return _RANK[self]
-
-    # A StrEnum would otherwise compare alphabetically ("day" < "year").
-    def __lt__(self, other: str, /) -> bool:
-        return self.rank < other.rank if isinstance(other, Precision) else str.__lt__(self, other)
-
-    def __le__(self, other: str, /) -> bool:
-        return self.rank <= other.rank if isinstance(other, Precision) else str.__le__(self, other)
-
-    def __gt__(self, other: str, /) -> bool:
-        return self.rank > other.rank if isinstance(other, Precision) else str.__gt__(self, other)
-
-    def __ge__(self, other: str, /) -> bool:
-        return self.rank >= other.rank if isinstance(other, Precision) else str.__ge__(self, other)
-
-
-_RANK = {precision: rank for rank, precision in enumerate(Precision)}
 
 
 class Relation(StrEnum):
@@ -52,12 +25,6 @@ class Relation(StrEnum):
     OVERLAP = "overlap"
 
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-# season code -> (name, first month); each season lasts three months
-SEASONS = {21: ("spring", 3), 22: ("summer", 6), 23: ("autumn", 9), 24: ("winter", 12)}
 _UNIT_MONTHS = {Precision.YEAR: 12, Precision.SEASON: 3, Precision.MONTH: 1}
 _ONE_DAY = datetime.timedelta(days=1)
 
@@ -123,8 +90,6 @@ class EdtfDate:
 
     def display(self, inferred: Collection[str] = ()) -> str:
         """English words: "28 May 2025"; parts named in `inferred` are shown in brackets."""
-        from timeline.dates.words import date_words  # the words need these types first
-
         return date_words(self, inferred)
 
     def to_json(self) -> dict[str, object]:

@@ -7,9 +7,10 @@ import datetime
 import functools
 import re
 
-from timeline.dates.hints import WHOLE_TEXT_CHECKS, diagnose
-from timeline.dates.model import MONTH_NAMES, SEASONS, EdtfDate, EdtfError, Precision, shift_month
+from timeline.dates.hints import diagnose, whole_text_problem
+from timeline.dates.model import EdtfDate, EdtfError, shift_month
 from timeline.dates.syntax import OPEN, SIDE, quoted
+from timeline.dates.units import MONTH_NAMES, SEASONS, Precision
 
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2}):([0-9]{2})(Z|[+-]([0-9]{2}):([0-9]{2}))?")
 _TIME_WITHOUT_SECONDS = re.compile(r"[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})?")
@@ -22,10 +23,9 @@ def parse(text: str) -> EdtfDate:
     """Parse a date of the supported EDTF profile; raise `EdtfError` for anything else."""
     if not isinstance(text, str):
         raise EdtfError(f"A date must be text, such as '2025-05-28', not {type(text).__name__}.")
-    for check in WHOLE_TEXT_CHECKS:
-        message = check(text)
-        if message is not None:
-            raise EdtfError(message)
+    message = whole_text_problem(text, is_edtf)
+    if message is not None:
+        raise EdtfError(message)
     if "/" in text:
         return _parse_interval(text)
     if text == OPEN:
@@ -91,7 +91,7 @@ def _parse_side(side: str) -> EdtfDate:
     """One date, not an interval."""
     match = SIDE.fullmatch(side)
     if match is None:
-        raise EdtfError(diagnose(side))
+        raise EdtfError(diagnose(side, is_edtf))
     year, month, day, time, qualifier = match.group("year", "month", "day", "time", "qualifier")
     _check_unspecified(side, year, month, day)
     if time is not None:

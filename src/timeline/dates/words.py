@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from timeline.dates.model import MONTH_NAMES, SEASONS, EdtfDate, Precision
+from timeline.dates.units import MONTH_NAMES, SEASONS, Precision
+
+if TYPE_CHECKING:  # for the annotations only: the dates module imports this one
+    from timeline.dates.model import EdtfDate
 
 
 def date_words(date: EdtfDate, inferred: Collection[str] = ()) -> str:

@@ -1,4 +1,6 @@
-"""A semantic diff of two versions of a case: `diff_cases(old, new) -> CaseDiff`.
+"""Layer 3, diff: compares two cases. Imports `model` and `dates`.
+
+A semantic diff of two versions of a case: `diff_cases(old, new) -> CaseDiff`.
 
 Items are matched by id in every section (events, people, organizations,
 charges, sources, conflicts) and the case's own fields are compared. Among

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from timeline.dates import EdtfDate, days_between
 from timeline.diff.model import DateChange, DateKind, Place
-from timeline.models import Case, Event
+from timeline.model.case import Case, Event
 
 
 def display(event: Event) -> str:

@@ -20,8 +20,8 @@ from timeline.diff.model import (
 )
 from timeline.diff.renames import pair_renames
 from timeline.diff.values import Translate, diff_values, translator
-from timeline.models import Case, Event, Person
-from timeline.vocab import Privacy
+from timeline.model.case import Case, Event, Person
+from timeline.model.vocab import Privacy
 
 ITEM_SECTIONS = ("events", "people", "organizations", "charges", "sources", "conflicts")
 WITHHELD = "[withheld]"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from timeline.models import Charge, Conflict, Event, Source
+from timeline.model.case import Charge, Conflict, Event, Source
 
 EVENT_RATIO = 0.6
 NAME_RATIO = 0.8

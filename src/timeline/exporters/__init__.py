@@ -1,4 +1,6 @@
-"""Exports of a case to other formats: a registry, one module per format.
+"""Layer 6, exporters: one module per export format. Imports `views` and below.
+
+Exports of a case to other formats: a registry, one module per format.
 
 Every format module has a function ``export(case, options) -> Export``: pure and
 deterministic (the same case gives byte-identical text, no clock is read), in
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from timeline.models import Case
+    from timeline.model.case import Case
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import datetime
 from collections.abc import Iterator
 
 from timeline.dates import Precision
-from timeline.models import Case, Event, Person, Source
-from timeline.vocab import Privacy
+from timeline.model.case import Case, Event, Person, Source
+from timeline.model.vocab import Privacy
 
 
 def redact(case: Case) -> Case:

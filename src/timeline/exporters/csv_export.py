@@ -23,9 +23,9 @@ from timeline.exporters.common import (
     redact,
     source_ids,
 )
-from timeline.models import Case, Event
+from timeline.model.case import Case, Event
+from timeline.model.vocab import EventType
 from timeline.views.safe import clean
-from timeline.vocab import EventType
 
 COLUMNS = (
     "id",

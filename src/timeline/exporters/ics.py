@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime
 import re
 
-from timeline import describe
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import display_date, has_day, last_start, redact, sources_of
-from timeline.models import Case, Event
-from timeline.vocab import FactStatus
+from timeline.model import describe
+from timeline.model.case import Case, Event
+from timeline.model.vocab import FactStatus
 
 PRODID = "-//timeline//timeline export//EN"
 FALLBACK_STAMP = datetime.date(1970, 1, 1)

@@ -13,7 +13,7 @@ from typing import Any
 
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import display_date, iso, precision_name, redact
-from timeline.models import Case, Event
+from timeline.model.case import Case, Event
 
 FORMAT = "timeline-export"
 VERSION = 1

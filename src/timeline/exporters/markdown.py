@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from timeline import describe
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters import markup as md
 from timeline.exporters.common import display_date, redact, year_of
@@ -25,7 +24,8 @@ from timeline.exporters.sections import (
     people_section,
     sources_section,
 )
-from timeline.models import Case, Citation, Claim, Event
+from timeline.model import describe
+from timeline.model.case import Case, Citation, Claim, Event
 
 INDENT = "  "
 

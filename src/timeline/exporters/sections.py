@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.exporters import markup as md
-from timeline.models import Affiliation, Case, Charge, Person, Source
-from timeline.vocab import Privacy
+from timeline.model.case import Affiliation, Case, Charge, Person, Source
+from timeline.model.vocab import Privacy
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

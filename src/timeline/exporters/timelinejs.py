@@ -14,11 +14,11 @@ import html
 import json
 from typing import Any
 
-from timeline import describe
 from timeline.dates import Precision
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import display_date, redact, sources_of
-from timeline.models import Case, Event
+from timeline.model import describe
+from timeline.model.case import Case, Event
 
 BACKGROUND = "Background"
 FINEST = {Precision.YEAR: 1, Precision.SEASON: 2, Precision.MONTH: 2, Precision.DAY: 3}

@@ -1,4 +1,6 @@
-"""Views: what `show` and `list` display, as rich renderables or plain text.
+"""Layer 5, views: what the terminal shows. Imports every layer below; renders, never prints.
+
+Views: what `show` and `list` display, as rich renderables or plain text.
 
 `chronology` and `listing` turn a case (or a folder of cases) into plain values
 in words; `styled` lays them out with rich, `plain` as text for pipes. The
@@ -15,8 +17,8 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from timeline.query import Catalog
     from timeline.views.chronology import Chronology
+    from timeline.views.query import Catalog
 
 Rendered = Any  # a rich renderable, or a str to be written as it is
 

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from timeline import dates, describe
-from timeline.models import Case, Charge, Event, Outcome, Source
+from timeline import dates
+from timeline.model import describe
+from timeline.model.case import Case, Charge, Event, Outcome, Source
+from timeline.model.vocab import OutcomeKind, PersonRole, Verdict
 from timeline.views.safe import clean, clean_optional, paragraphs
-from timeline.vocab import OutcomeKind, PersonRole, Verdict
 
 DENSE_YEAR = 12  # a year with more events than this is divided into months
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.query import CaseSummary
+from timeline.views.query import CaseSummary
 from timeline.views.safe import clean
 
 

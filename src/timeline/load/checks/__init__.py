@@ -1,0 +1,81 @@
+"""Semantic rules of the case file: one module per rule, and an explicit registry.
+
+Each rule module has a `CODE`, a docstring with a failing example (the docs in
+`docs/diagnostics.md` are generated from it) and a generator `check(case,
+context)` that yields `Finding`s. The core decides severity (see
+`timeline.load.diagnostics.CODES`). Adding a rule is one module, one line below and
+one test file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+
+from timeline.load.checks import (
+    after,
+    case_id,
+    conflict_claims,
+    conflict_status,
+    disputed,
+    duplicate_ids,
+    future,
+    inferred,
+    label_without_other,
+    other_label,
+    outcome_order,
+    privacy_details,
+    privacy_name,
+    references,
+    related,
+    relative,
+    unsourced,
+    unused_sources,
+)
+from timeline.load.diagnostics import Finding
+from timeline.model.case import Case
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may know besides the case: the file's stem, today, the sibling cases."""
+
+    stem: str | None
+    today: date
+    known_cases: frozenset[str] | None = None
+
+
+Check = Callable[[Case, Context], Iterator[Finding]]
+
+_MODULES: tuple[ModuleType, ...] = (
+    duplicate_ids,
+    references,
+    case_id,
+    related,
+    after,
+    outcome_order,
+    future,
+    relative,
+    inferred,
+    unsourced,
+    unused_sources,
+    privacy_name,
+    privacy_details,
+    other_label,
+    label_without_other,
+    conflict_claims,
+    conflict_status,
+    disputed,
+)
+
+REGISTRY: dict[str, ModuleType] = {module.CODE: module for module in _MODULES}
+
+
+def run_checks(case: Case, context: Context) -> list[Finding]:
+    """Every rule's findings, rule by rule in code order."""
+    findings: list[Finding] = []
+    for code in sorted(REGISTRY):
+        findings.extend(REGISTRY[code].check(case, context))
+    return findings

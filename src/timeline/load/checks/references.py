@@ -1,0 +1,91 @@
+"""Every reference names an item of the right kind: participants and outcome subjects
+name people or organizations, `charges` name charges, citations name sources,
+`after` and `relative.event` name events.
+
+Fails::
+
+    events:
+      - id: detained
+        participants: [{ref: aleksandrof, role: detainee}]   # TL302: no such person
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from timeline.load.diagnostics import Finding, Path
+from timeline.model.case import Case, Citation, Event
+
+if TYPE_CHECKING:
+    from timeline.load.checks import Context
+
+CODE = "TL302"
+
+
+def check(case: Case, context: Context) -> Iterator[Finding]:
+    people = {p.id for p in case.people}
+    orgs = {o.id for o in case.organizations}
+    actors = people | orgs
+    kinds = {
+        "person or organization": actors,
+        "charge": {c.id for c in case.charges},
+        "source": {s.id for s in case.sources},
+        "event": {e.id for e in case.events},
+        "organization": orgs,
+        "actor or source": actors | {s.id for s in case.sources},
+    }
+    everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
+    for ref, kind, base, tail in _references(case):
+        allowed = everything if kind == "item" else kinds[kind]
+        if ref not in allowed:
+            yield _unresolved(ref, base + tail, kind, allowed)
+
+
+def _unresolved(ref: str, path: Path, kind: str, allowed: set[str]) -> Finding:
+    close = difflib.get_close_matches(ref, allowed, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"add a {kind} with the id '{ref}'"
+    return Finding(CODE, f"'{ref}' is not the id of any {kind} in this case", path, hint)
+
+
+# Each reference comes with its path in two parts, joined only when it does not resolve:
+# building a path for each of the many references that do showed in profiles.
+Reference = tuple[str, str, Path, Path]
+
+
+def _references(case: Case) -> Iterator[Reference]:
+    if case.court is not None:
+        yield case.court, "organization", (), ("court",)
+    for i, person in enumerate(case.people):
+        for j, affiliation in enumerate(person.affiliations):
+            yield affiliation.org, "organization", ("people", i), ("affiliations", j, "org")
+    for i, event in enumerate(case.events):
+        yield from _event_references(event, ("events", i))
+    for i, conflict in enumerate(case.conflicts):
+        for j, ref in enumerate(conflict.about):
+            yield ref, "item", ("conflicts", i), ("about", j)
+        for j, claim in enumerate(conflict.claims):
+            yield from _citations(claim.sources, ("conflicts", i, "claims", j))
+
+
+def _event_references(event: Event, base: Path) -> Iterator[Reference]:
+    for j, participant in enumerate(event.participants):
+        yield participant.ref, "person or organization", base, ("participants", j, "ref")
+    for j, outcome in enumerate(event.outcomes):
+        for k, subject in enumerate(outcome.subjects):
+            yield subject, "person or organization", base, ("outcomes", j, "subjects", k)
+    for field, kind in (("charges", "charge"), ("after", "event")):
+        for j, ref in enumerate(getattr(event, field)):
+            yield ref, kind, base, (field, j)
+    for field in ("attribution", "disputed_by"):
+        for j, ref in enumerate(getattr(event, field)):
+            yield ref, "actor or source", base, (field, j)
+    yield from _citations(event.sources, base)
+    if event.relative is not None:
+        yield event.relative.event, "event", base, ("relative", "event")
+
+
+def _citations(citations: Iterable[Citation], base: Path) -> Iterator[Reference]:
+    for j, citation in enumerate(citations):
+        yield citation.ref, "source", base, ("sources", j, "ref")

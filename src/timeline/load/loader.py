@@ -1,0 +1,482 @@
+"""Safe YAML -> plain data, with positions for diagnostics.
+
+The loader is the only place that reads case files. It is built to survive
+hostile input: size is checked before reading, bytes are decoded strictly,
+libyaml composes a node tree (its scanner bounds nesting depth), and our own
+constructor turns nodes into plain data while refusing duplicate keys, tags
+and aliases. Every problem is a `Diagnostic`, never an exception.
+
+Scalars stay the text that was written: no YAML 1.1 guessing turns ``NO`` into
+False, ``0123`` into 83 or ``2025-05-28`` into a date. Only ``true``/``false``
+and ``null``/``~``/empty are typed here; the models type the rest.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import re
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from timeline.load.diagnostics import Diagnostic, Finding, Span, format_path, severity_of
+from timeline.load.limits import MAX_FILE_BYTES
+from timeline.load.positions import KeyIndex, TextPositions, byte_span, find_node
+
+MAX_DEPTH = 64
+# A dense file under the size limit ("[a,a,a,...") would hold millions of values and
+# need gigabytes as a node tree: values are counted as the tree is built (only in
+# texts large enough to hold that many), and composing stops at the limit.
+MAX_NODES = 1_000_000
+# An alias flood ("*a,*a,*a,...") is refused on its first aliases; listing them all
+# would cost as much memory as expanding them.
+MAX_ALIAS_DIAGNOSTICS = 100
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_PLAIN_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_DATE_KEYS = {"date", "published"}
+# An anchor property starts a token: at the start, after a space or an indicator. (The
+# pattern starts with "&" so that the search skips ahead to each "&": anchoring it on
+# the character before made it scan every position, 0.58 s for 300 files.)
+_ANCHOR = re.compile(r"&(?<![^\s\[\]{},:?\"']&)[0-9A-Za-z_-]")
+_DATE_LIKE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TooManyNodes(Exception):
+    """Raised from inside the composer when a text holds more values than it may."""
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """libyaml's parser and composer with a resolver that keeps scalars as text."""
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                if value in _NULLS:
+                    return _NULL
+                if value in _BOOLS:
+                    return _BOOL
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+@dataclass(slots=True)
+class Document:
+    """A case file read from disk or from git: its name, its text and what parsing found."""
+
+    name: str
+    text: str = ""
+    root: Node | None = None
+    data: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Plain (unquoted) scalars under a date key, located only if a warning is due.
+    plain_dates: list[Node] = field(default_factory=list)
+    _keys: KeyIndex = field(default_factory=dict)
+    _where: TextPositions | None = None
+
+    @property
+    def where(self) -> TextPositions:
+        """Lines, spans and excerpts of the text (worked out only when reporting)."""
+        if self._where is None or self._where.text is not self.text:
+            self._where = TextPositions(self.text)
+        return self._where
+
+    def add(self, finding: Finding) -> None:
+        """Locate a finding (a path in the document) and keep it as a diagnostic."""
+        span = Span(1, 1, 1, 1)
+        if self.root is not None:
+            node, key = find_node(self.root, finding.path, self._keys)
+            target = key if finding.target == "key" and key is not None else node
+            span = self.where.node_span(target)
+        self._keep(finding.code, span, format_path(finding.path), finding.message, finding.hint)
+
+    def add_at(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
+        self._keep(code, span, "", message, hint)
+
+    def _keep(self, code: str, span: Span, path: str, message: str, hint: str | None) -> None:
+        excerpt = self.where.excerpt(span)
+        self.diagnostics.append(
+            Diagnostic(code, severity_of(code), self.name, span, path, message, hint, *excerpt)
+        )
+
+
+def read_document(path: FilePath, name: str | None = None) -> Document:
+    """Read and parse one case file; problems become diagnostics of the document."""
+    doc = Document(name or str(path))
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block the read forever
+            message = "cannot read the file: it is a pipe, a device or a folder, not a file"
+            doc.add_at("TL112", message, Span(1, 1, 1, 1))
+            return doc
+        size = info.st_size
+        if size > MAX_FILE_BYTES:
+            doc.add_at("TL109", _too_large(size), Span(1, 1, 1, 1))
+            return doc
+        raw = path.read_bytes()
+    except OSError as error:
+        doc.add_at("TL112", f"cannot read the file: {error.strerror or error}", Span(1, 1, 1, 1))
+        return doc
+    return parse_document(raw, doc.name)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while one case file is read, validated and checked.
+
+    A file becomes millions of objects at once (nodes, marks, dicts, models), none of
+    them in a cycle; as they pile up the collector traverses them again and again. A
+    20,000-event file took 11 s to parse, validate and check with it, 4 s without.
+    Cycles made meanwhile (an exception's traceback) are collected once it resumes.
+    """
+    if not gc.isenabled():  # already paused by a caller
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def parse_document(raw: bytes, name: str) -> Document:
+    """Parse the bytes of a case file (from disk, from git, from a test)."""
+    with gc_paused():
+        return _parse(raw, name)
+
+
+def _parse(raw: bytes, name: str) -> Document:
+    doc = Document(name)
+    if len(raw) > MAX_FILE_BYTES:
+        doc.add_at("TL109", _too_large(len(raw)), Span(1, 1, 1, 1))
+        return doc
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    doc.text = text
+    root = _compose(doc)
+    if root is None:
+        return doc
+    doc.root = root
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        doc.add_at(
+            "TL104",
+            f"the document is {kind}; a case file is a mapping of fields",
+            doc.where.node_span(root),
+            "start with `format: 1`, `id: ...`, `title: ...` at the top level",
+        )
+        return doc
+    doc.data = _Constructor(doc).build(root, 0)
+    return doc
+
+
+def _too_large(size: int) -> str:
+    return f"the file has {size:,} bytes; case files are limited to {MAX_FILE_BYTES:,}"
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            doc.add_at(
+                "TL102",
+                f"the file is encoded as {encoding}; case files are UTF-8",
+                Span(1, 1, 1, 1),
+                "re-save the file as UTF-8 (without a byte-order mark)",
+            )
+            return None
+    if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16:
+            doc.add_at(
+                "TL102",
+                f"the file is encoded as {utf16} without a byte-order mark; case files are UTF-8",
+                Span(1, 1, 1, 1),
+                "re-save the file as UTF-8",
+            )
+            return None
+        offset = raw.index(b"\x00")
+        doc.add_at(
+            "TL102", "the file contains NUL bytes: it is binary, not text", byte_span(raw, offset)
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        doc.add_at(
+            "TL102",
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            byte_span(raw, error.start),
+            "re-save the file as UTF-8",
+        )
+        return None
+    if text.startswith("\ufeff"):
+        doc.add_at(
+            "TL111",
+            "the file starts with a byte-order mark",
+            Span(1, 1, 1, 2),
+            "save as UTF-8 without BOM",
+        )
+        text = text[1:]
+    return text
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text (mostly ASCII) has a NUL in every other byte, and only there."""
+    sample = raw[:4096]
+    half = len(sample) // 2
+    for zeros_at, name in ((1, "UTF-16 (little-endian)"), (0, "UTF-16 (big-endian)")):
+        if half and sample[zeros_at::2].count(0) * 2 > half and 0 not in sample[1 - zeros_at :: 2]:
+            return name
+    return None
+
+
+def _compose(doc: Document) -> Node | None:
+    text = doc.text
+    # Aliases are refused before any tree is built: an alias bomb must never expand. An
+    # alias needs an anchor, so a text without one only needs the streaming scan if the
+    # composer fails (an alias then has nothing to refer to). Skipping the scan saves a
+    # third of the time to load files whose Markdown has an asterisk.
+    scanned = "*" in text and _ANCHOR.search(text) is not None
+    if scanned and _prescan(doc):
+        return None
+    try:
+        try:
+            root: Node | None = _compose_counted(text)
+        except _TooManyNodes:
+            # The exact value past the limit comes from a streaming pass (the partial
+            # tree is freed by then); if the budget only ran out on the tags it set
+            # aside, the text is composed again without one.
+            if _prescan(doc):
+                return None
+            root = _Loader(text).get_single_node()
+    except (yaml.YAMLError, RecursionError) as error:
+        if not scanned and "*" in text and _prescan(doc):
+            return None
+        _compose_error(doc, error)
+        return None
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
+        empty = not text.strip() or all(
+            not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+        )
+        message = "the file is empty" if empty else "the document is empty (null)"
+        doc.add_at("TL103", message, Span(1, 1, 1, 1), "start from `timeline new CASE`")
+        return None
+    return root
+
+
+def _compose_error(doc: Document, error: yaml.YAMLError | RecursionError) -> None:
+    if isinstance(error, yaml.MarkedYAMLError):
+        _yaml_error(doc, error)
+    elif isinstance(error, yaml.reader.ReaderError):
+        span = doc.where.offset_span(error.position)
+        character = error.character
+        shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+        doc.add_at(
+            "TL101",
+            f"invalid character {shown} in the file",
+            span,
+            "control characters are not allowed in YAML: remove it, or write it as an escape "
+            'such as "\\t" inside double quotes',
+        )
+    elif isinstance(error, RecursionError):
+        doc.add_at(
+            "TL108", f"the document is nested too deeply (limit {MAX_DEPTH})", Span(1, 1, 1, 1)
+        )
+    else:
+        raise error
+
+
+def _compose_counted(text: str) -> Node | None:
+    """Compose `text`, stopping (`_TooManyNodes`) once it holds more than `MAX_NODES` values.
+
+    A text too short to hold that many values is composed as it is: every value but
+    the first starts after a `:`, a `,`, a `-`, a `[`, a `{` or a `?`, and a key
+    without a value (`{a, b}`) adds a null one, so this count, taken at C speed,
+    bounds the values from above. A longer text is counted as it is composed, so
+    that a flood of values costs no more memory than the largest file allowed. A
+    node with an explicit tag is not resolved, hence not counted: every `!` in the
+    text is reserved from the budget.
+    """
+    dense = len(text) > MAX_NODES and (
+        1 + 2 * sum(text.count(ch) for ch in ":,{?") + sum(text.count(ch) for ch in "-[")
+        > MAX_NODES
+    )
+    loader = _Loader(text)
+    if dense:
+        _count_nodes(loader, MAX_NODES - text.count("!"))
+    root: Node | None = loader.get_single_node()
+    return root
+
+
+def _count_nodes(loader: _Loader, budget: int) -> None:
+    """Make `loader` stop composing (`_TooManyNodes`) after `budget` nodes.
+
+    libyaml's composer asks the resolver for the tag of every node written without
+    one, so counting there costs no second parse. The count lives in a closure: kept
+    as an attribute of the loader (a Cython object), it made composing half as slow
+    again (2.7 s instead of 1.8 s for the 20,000-event benchmark file).
+    """
+    count = itertools.count(1).__next__
+    resolve = loader.resolve
+
+    def counted(kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if count() > budget:
+            raise _TooManyNodes
+        return resolve(kind, value, implicit)
+
+    # An instance attribute comes before the class's method when libyaml looks it up.
+    loader.resolve = counted  # type: ignore[method-assign]
+
+
+def _prescan(doc: Document) -> bool:
+    """Refuse aliases and too many values before any tree is built; True when refused.
+
+    An alias bomb must never expand: aliases are reported (the first
+    `MAX_ALIAS_DIAGNOSTICS` of them) and the document is not composed.
+    """
+    aliases = nodes = 0
+    try:
+        for event in yaml.parse(doc.text, Loader=_Loader):
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            nodes += 1
+            if nodes > MAX_NODES:
+                doc.add_at(
+                    "TL109",
+                    f"the file holds more than {MAX_NODES:,} values; case files are limited "
+                    f"to {MAX_NODES:,}",
+                    doc.where.mark_span(event.start_mark, event.end_mark),
+                    "split the case into several files (see `related`)",
+                )
+                return True
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                doc.add_at(
+                    "TL107",
+                    f"alias *{event.anchor} refers to another part of the file",
+                    doc.where.mark_span(event.start_mark, event.end_mark),
+                    "write the value out in full: anchors and aliases are not allowed",
+                )
+                if aliases == MAX_ALIAS_DIAGNOSTICS:
+                    return True
+    except yaml.YAMLError:
+        return aliases > 0  # the composer reports the syntax error, unless an alias came first
+    return aliases > 0
+
+
+def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
+    mark = error.problem_mark or error.context_mark
+    span = doc.where.mark_span(mark, None) if mark else Span(1, 1, 1, 1)
+    problem = error.problem or "invalid YAML"
+    if "maximum nesting depth" in problem:
+        doc.add_at("TL108", "the document is nested too deeply", span)
+        return
+    if "expected a single document" in str(error.context or ""):
+        doc.add_at("TL105", "the file holds more than one YAML document", span, "one case per file")
+        return
+    message = f"{error.context}: {problem}" if error.context else problem
+    doc.add_at(
+        "TL101",
+        f"YAML syntax error: {message}",
+        span,
+        _syntax_hint(doc.where.line(span.line), problem),
+    )
+
+
+def _syntax_hint(line: str, problem: str) -> str | None:
+    if "\t" in line or "tab" in problem:
+        return "indent with spaces: YAML does not allow tabs for indentation"
+    if "could not find expected ':'" in problem or "mapping values" in problem:
+        return "check the indentation, and quote values that contain ': '"
+    if "found unexpected end of stream" in problem:
+        return "a quote or bracket opened earlier is never closed"
+    return None
+
+
+class _Constructor:
+    """Nodes -> plain dicts, lists, strings, booleans and None."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def build(self, node: Node, depth: int) -> Any:
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            if tag in _PLAIN_TAGS:
+                return node.value
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                return _BOOLS[node.value]
+            return self._tag(node)
+        if depth >= MAX_DEPTH:
+            self.doc.add_at(
+                "TL108",
+                f"the document is nested too deeply (limit {MAX_DEPTH})",
+                self.doc.where.node_span(node),
+            )
+            return None
+        if tag not in (_SEQ, _MAP):
+            return self._tag(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, MappingNode)
+        return self._mapping(node, depth)
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+                self.doc.add_at(
+                    "TL203", "keys must be plain text", self.doc.where.node_span(key_node)
+                )
+                continue
+            key = key_node.value
+            if key in result:
+                self.doc.add_at(
+                    "TL106",
+                    f"duplicate key '{key}'",
+                    self.doc.where.node_span(key_node),
+                    "YAML keeps only one of the values: merge them or rename one",
+                )
+                continue
+            if key in _DATE_KEYS and isinstance(value_node, ScalarNode) and not value_node.style:
+                self.doc.plain_dates.append(value_node)
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def _tag(self, node: Node) -> None:
+        self.doc.add_at(
+            "TL110",
+            f"the tag {_short_tag(node.tag)} is not allowed",
+            self.doc.where.node_span(node),
+            "remove the tag: case files hold plain text, lists and mappings",
+        )
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag

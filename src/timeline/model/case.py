@@ -1,0 +1,279 @@
+"""The case file, format version 1, as pydantic models.
+
+Unknown keys are errors (`extra="forbid"`): in hand-written YAML they are
+almost always typos. Semantic rules (references, chronology, privacy) live in
+`timeline.load.checks`; this module only describes the shape of a case.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from timeline import dates
+from timeline.model.durations import DURATION_PATTERN
+from timeline.model.vocab import (
+    CaseStatus,
+    EventType,
+    FactStatus,
+    InferredPart,
+    OrganizationKind,
+    OutcomeKind,
+    ParticipantRole,
+    PersonRole,
+    Privacy,
+    Regime,
+    SentenceKind,
+    SourceKind,
+    Verdict,
+)
+
+FORMAT_VERSION = 1
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _parse_date(value: object) -> dates.EdtfDate:
+    if isinstance(value, dates.EdtfDate):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("edtf", "a date must be text, such as '2025-05-28'")
+    try:
+        return dates.parse(value)
+    except dates.EdtfError as error:
+        raise PydanticCustomError("edtf", "{reason}", {"reason": str(error)}) from None
+
+
+def _empty_list() -> Any:
+    # A factory, not `= []`: pydantic deep-copies an unhashable default for every
+    # instance, which showed in profiles of `validate` (63,693 `copy.deepcopy` calls for
+    # 99 files). The schema still says `"default": []`.
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
+def _citation_from_ref(value: object) -> object:
+    return {"ref": value} if isinstance(value, str) else value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=100)]
+Text = Annotated[str, Field(min_length=1)]
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
+Duration = Annotated[str, Field(pattern=DURATION_PATTERN)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+Date = Annotated[
+    dates.EdtfDate,
+    PlainValidator(_parse_date),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "An EDTF date (the profile in docs/data-format.md).",
+            "examples": ["2025-05-28", "2025-05", "2025", "2022-23", "2025-05~", "2025-05-28/.."],
+        }
+    ),
+]
+
+
+# Only `true` and `false`: pydantic would also read "yes", "on", "1" as true, the
+# YAML 1.1 guessing that the loader refuses for every other scalar.
+Flag = Annotated[bool, Field(strict=True)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Alias(Model):
+    """Another name, spelling or transliteration, with its language."""
+
+    name: Text
+    lang: Language | None = None
+
+
+class Affiliation(Model):
+    org: Slug
+    role: str | None = None
+    former: Flag = False
+
+
+class Person(Model):
+    id: Slug
+    name: Text
+    aliases: list[Alias] = _empty_list()
+    roles: list[PersonRole] = _empty_list()
+    label: str | None = None
+    affiliations: list[Affiliation] = _empty_list()
+    privacy: Privacy = Privacy.PUBLIC
+    description: str | None = None
+
+
+class Organization(Model):
+    id: Slug
+    name: Text
+    kind: OrganizationKind
+    label: str | None = None
+    aliases: list[Alias] = _empty_list()
+    url: Url | None = None
+    description: str | None = None
+
+
+class Charge(Model):
+    id: Slug
+    code: Text
+    article: Text
+    part: str | None = None
+    title: Text
+    description: str | None = None
+
+
+class Source(Model):
+    id: Slug
+    publisher: Text
+    title: str | None = None
+    url: Url | None = None
+    published: Date | None = None
+    language: Language
+    kind: SourceKind = SourceKind.NEWS
+    label: str | None = None
+    archive_url: Url | None = None
+    note: str | None = None
+
+
+class Citation(Model):
+    """A source cited for an event or a claim; a bare source id is short for `{ref: id}`."""
+
+    ref: Slug
+    quote: str | None = None
+    locator: str | None = None
+    lang: Language | None = None
+
+
+CitationRef = Annotated[Citation, BeforeValidator(_citation_from_ref)]
+
+
+class Participant(Model):
+    ref: Slug
+    role: ParticipantRole = ParticipantRole.SUBJECT
+    label: str | None = None
+
+
+class Outcome(Model):
+    """What a court decided, or the prosecution asked for, for some people."""
+
+    subjects: Annotated[list[Slug], Field(min_length=1)]
+    kind: OutcomeKind = OutcomeKind.DECISION
+    verdict: Verdict | None = None
+    sentence: SentenceKind | None = None
+    term: Duration | None = None
+    regime: Regime | None = None
+    amount: str | None = None
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    released: Flag = False
+    label: str | None = None
+    note: str | None = None
+
+
+class RelativeDate(Model):
+    """A date a source gives relative to another event ("two days later")."""
+
+    event: Slug
+    offset: Duration
+    source_text: str | None = None
+
+
+class Event(Model):
+    id: Slug
+    date: Date
+    type: EventType
+    label: str | None = None
+    title: Text
+    description: str | None = None
+    participants: list[Participant] = _empty_list()
+    charges: list[Slug] = _empty_list()
+    outcomes: list[Outcome] = _empty_list()
+    sources: list[CitationRef] = _empty_list()
+    status: FactStatus = FactStatus.CONFIRMED
+    attribution: list[Slug] = _empty_list()
+    disputed_by: list[Slug] = _empty_list()
+    after: list[Slug] = _empty_list()
+    key: Flag = False
+    context: Flag = False
+    inferred: list[InferredPart] = _empty_list()
+    source_text: str | None = None
+    relative: RelativeDate | None = None
+
+
+class Claim(Model):
+    """One side of a conflict: what some sources say."""
+
+    claim: Text
+    sources: Annotated[list[CitationRef], Field(min_length=1)]
+    value: str | None = None
+
+
+class Conflict(Model):
+    """Sources that disagree about something in the case, each side with its sources."""
+
+    id: Slug
+    about: Annotated[list[Slug], Field(min_length=1)]
+    field: str | None = None
+    description: str | None = None
+    claims: list[Claim]
+    note: str | None = None
+
+
+class Case(Model):
+    format: Annotated[int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)]
+    id: Slug
+    title: Text
+    jurisdiction: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    status: CaseStatus
+    status_label: str | None = None
+    court: Slug | None = None
+    summary: str | None = None
+    tags: list[Slug] = _empty_list()
+    related: list[Slug] = _empty_list()
+    people: list[Person] = _empty_list()
+    organizations: list[Organization] = _empty_list()
+    charges: list[Charge] = _empty_list()
+    sources: list[Source] = _empty_list()
+    events: list[Event] = _empty_list()
+    conflicts: list[Conflict] = _empty_list()
+
+    @cached_property
+    def chronology(self) -> tuple[Event, ...]:
+        """The events in display order: by date (see `EdtfDate.sort_key`), then file order."""
+        return tuple(sorted(self.events, key=lambda event: event.date.sort_key()))
+
+    @cached_property
+    def index(self) -> dict[str, Any]:
+        """Every item by id: people, organizations, charges, sources, events, conflicts."""
+        found: dict[str, Any] = {}
+        for section in (self.people, self.organizations, self.charges, self.sources):
+            found.update((item.id, item) for item in section)
+        found.update((event.id, event) for event in self.events)
+        return found
+
+    @cached_property
+    def conflicts_by_ref(self) -> dict[str, tuple[Conflict, ...]]:
+        """The conflicts about each item (its id in `about`), in file order."""
+        found: dict[str, list[Conflict]] = {}
+        for conflict in self.conflicts:
+            for ref in dict.fromkeys(conflict.about):
+                found.setdefault(ref, []).append(conflict)
+        return {ref: tuple(conflicts) for ref, conflicts in found.items()}
+
+    def display_name(self, ref: str) -> str:
+        """A person's or organization's name as shown everywhere (initials stay initials)."""
+        item = self.index.get(ref)
+        return item.name if isinstance(item, Person | Organization) else ref

@@ -1,0 +1,149 @@
+"""Plain-English words for the parts of a case, shared by `show` and the exports.
+
+Everything here returns plain text (no markup); renderers escape it for their
+format. Initials-only people are only ever named by their initials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from timeline.model.case import Case, Event, Organization, Outcome, Participant, Person
+from timeline.model.durations import duration_words
+from timeline.model.vocab import (
+    FactStatus,
+    OutcomeKind,
+    ParticipantRole,
+    Privacy,
+    SentenceKind,
+    Verdict,
+)
+
+_REGIMES = {
+    "general": "general-regime penal colony",
+    "strict": "strict-regime penal colony",
+    "special": "special-regime penal colony",
+    "settlement": "colony-settlement",
+    "prison": "prison",
+}
+
+
+def short_name(case: Case, ref: str) -> str:
+    """A compact name: a person's surname, an organization's short alias, initials as they are."""
+    item = case.index.get(ref)
+    if isinstance(item, Person):
+        if item.privacy is Privacy.INITIALS or " " not in item.name.strip():
+            return item.name
+        return item.name.split()[-1]
+    if isinstance(item, Organization):
+        short = [
+            alias.name
+            for alias in item.aliases
+            if len(alias.name) <= 12 and alias.lang in (None, "en")
+        ]
+        return short[0] if short else item.name
+    return ref
+
+
+def full_name(case: Case, ref: str) -> str:
+    """The name as shown in lists of people (initials-only people: their initials)."""
+    return case.display_name(ref)
+
+
+def names(case: Case, refs: Iterable[str], *, short: bool = True) -> str:
+    pick = short_name if short else full_name
+    return ", ".join(pick(case, ref) for ref in refs)
+
+
+def participants_words(case: Case, participants: Sequence[Participant]) -> str:
+    """``Aleksandrov, Duulatov (detainee); GKNB (authority)``: who took part, by role."""
+    by_role: dict[str, list[str]] = {}
+    for participant in participants:
+        role = participant.role
+        words = (
+            participant.label if role is ParticipantRole.OTHER and participant.label else role.words
+        )
+        by_role.setdefault(words, []).append(short_name(case, participant.ref))
+    return "; ".join(f"{', '.join(names)} ({role})" for role, names in by_role.items())
+
+
+def event_type_words(event: Event) -> str:
+    return event.label if event.type.value == "other" and event.label else event.type.words
+
+
+def sentence_words(outcome: Outcome) -> str:
+    """``5 years, general-regime penal colony``, ``3 years probation``, ``fine of 1000 KGS``."""
+    sentence = outcome.sentence
+    if sentence is None:
+        # A term with no kind (a request for "eight years") is still worth saying.
+        return duration_words(outcome.term) if outcome.term else ""
+    if sentence is SentenceKind.OTHER:
+        kind = outcome.label or "other"
+    elif sentence is SentenceKind.FINE:
+        amount = " ".join(part for part in (outcome.amount, outcome.currency) if part)
+        return f"fine of {amount}" if amount else "fine"
+    else:
+        kind = sentence.words
+    term = duration_words(outcome.term) if outcome.term else ""
+    if sentence is SentenceKind.IMPRISONMENT:
+        regime = _REGIMES.get(outcome.regime.value, "") if outcome.regime else ""
+        if outcome.regime and outcome.regime.value == "other":
+            regime = outcome.label or "other regime"
+        return ", ".join(part for part in (term or "imprisonment", regime) if part)
+    return f"{term} {kind}".strip()
+
+
+def outcome_words(outcome: Outcome) -> str:
+    """What was decided (or requested), without the names: ``guilty; 5 years, ...``."""
+    parts = []
+    if outcome.kind is OutcomeKind.REQUEST:
+        parts.append("prosecution requested")
+    if outcome.verdict is not None:
+        is_other = outcome.verdict is Verdict.OTHER
+        parts.append((outcome.label or "other") if is_other else outcome.verdict.words)
+    sentence = sentence_words(outcome)
+    if sentence:
+        parts.append(sentence)
+    if outcome.released:
+        parts.append("released")
+    text = "; ".join(parts)
+    return text.replace("prosecution requested; ", "prosecution requested ", 1)
+
+
+def outcome_line(case: Case, outcome: Outcome) -> str:
+    """``Aleksandrov, Duulatov: guilty; 5 years, general-regime penal colony``."""
+    return f"{names(case, outcome.subjects)}: {outcome_words(outcome)}"
+
+
+def status_words(case: Case, event: Event) -> str | None:
+    """How sure the fact is, in words; None for a confirmed fact."""
+    status = event.status
+    if status is FactStatus.CONFIRMED:
+        return None
+    if status is FactStatus.CONTESTED_BY_SOURCES:
+        return "sources disagree"
+    claimed = "claimed by " + names(case, event.attribution) if event.attribution else None
+    disputed = "disputed by " + names(case, event.disputed_by) if event.disputed_by else None
+    if status is FactStatus.CLAIMED and claimed:
+        # A claim that someone denies says so: "claimed by X, disputed by Y".
+        return ", ".join(part for part in (claimed, disputed) if part)
+    if status is FactStatus.DISPUTED and disputed:
+        return ", ".join(part for part in (claimed, disputed) if part)
+    return status.words
+
+
+def conflicts_about(case: Case, ref: str) -> list[str]:
+    """The conflicts recorded about an item, as ``description (a: ...; b: ...)`` lines."""
+    return [f"{what}: {'; '.join(claims)}" for what, claims in conflict_sides(case, ref)]
+
+
+def conflict_sides(case: Case, ref: str) -> list[tuple[str, list[str]]]:
+    """The conflicts about an item: what they are about, and each side as ``claim (sources)``."""
+    found = []
+    for conflict in case.conflicts_by_ref.get(ref, ()):
+        claims = [
+            f"{claim.claim} ({', '.join(c.ref for c in claim.sources)})"
+            for claim in conflict.claims
+        ]
+        found.append((conflict.description or conflict.field or conflict.id, claims))
+    return found

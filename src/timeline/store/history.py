@@ -1,0 +1,246 @@
+"""The history of a case (or of one event) across the git commits that touched its file.
+
+`git log --follow --raw` lists the commits, newest first, with the blob of the
+file before and after each one (merges are compared with their first parent).
+Each blob is validated once. A commit is compared with the version before it;
+when that version does not validate, with the last earlier version that did
+(`base` names it). A commit where the file does not validate is an entry of its
+own, with its diagnostics, and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from timeline.diff import CaseDiff, Version, diff_cases
+from timeline.errors import GitError, UsageError
+from timeline.load.diagnostics import Diagnostic
+from timeline.load.validation import FileReport, validate_bytes
+from timeline.model.case import Case, Person
+from timeline.model.vocab import Privacy
+from timeline.store.revisions import read_object, relative_path, repo_root, run_git
+
+Status = Literal["created", "changed", "unchanged", "deleted", "invalid"]
+_SECTIONS = ("people", "organizations", "charges", "sources", "events", "conflicts")
+_FORMAT = "%x1e%H%x1f%h%x1f%aI%x1f%an%x1f%s"
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    hash: str
+    short: str
+    date: str  # the author date, ISO 8601
+    author: str
+    subject: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One commit of `git log --raw`: the file's blob before and after it."""
+
+    commit: Commit
+    path: str
+    old_blob: str
+    new_blob: str
+
+
+@dataclass(slots=True)
+class Entry:
+    commit: Commit
+    path: str
+    status: Status
+    diff: CaseDiff | None = None
+    base: str | None = None  # the commit compared with, when not the parent
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit.hash,
+            "short": self.commit.short,
+            "date": self.commit.date,
+            "author": self.commit.author,
+            "subject": self.commit.subject,
+            "file": self.path,
+            "status": self.status,
+            "base": self.base,
+            "diff": self.diff.to_json() if self.diff else None,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
+
+
+@dataclass(slots=True)
+class History:
+    file: str
+    entries: list[Entry]  # newest first
+    event: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "file": self.file,
+            "event": self.event,
+            "commits": [entry.to_json() for entry in self.entries],
+        }
+
+
+def parse_log(output: str) -> list[_Step]:
+    steps = []
+    for record in output.split("\x1e")[1:]:
+        header, _, rest = record.partition("\n")
+        full, short, date, author, subject = header.split("\x1f")
+        commit = Commit(full, short, date, author, subject)
+        for line in rest.splitlines():
+            if not line.startswith(":"):
+                continue
+            meta, *paths = line.split("\t")
+            _old_mode, _new_mode, old_blob, new_blob, _status = meta[1:].split(" ")
+            steps.append(_Step(commit, paths[-1], old_blob, new_blob))
+            break
+    return steps
+
+
+def _log(root: Path, relative: str) -> list[_Step]:
+    # Blob ids in the raw lines stay abbreviated (unique prefixes): git accepts them as names.
+    args = ["-c", "core.quotePath=false", "log", "--follow", "--raw"]
+    args += ["--diff-merges=first-parent", f"--format={_FORMAT}", "--", relative]
+    out = run_git(args, root).decode("utf-8", "replace")
+    return parse_log(out)
+
+
+class _Blobs:
+    """Validated blobs, each read and validated once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.reports: dict[str, FileReport] = {}
+
+    def load(self, blob: str, name: str, stem: str) -> FileReport:
+        if blob not in self.reports:
+            raw = read_object(self.root, blob)
+            self.reports[blob] = validate_bytes(raw, name=name, stem=stem)
+        return self.reports[blob]
+
+
+def empty_like(case: Case) -> Case:
+    """The case with its fields but no items: what a new file is compared with."""
+    return Case.model_validate(case.model_dump(mode="json", exclude=set(_SECTIONS)))
+
+
+def case_history(path: Path, *, event: str | None = None) -> History:
+    """The commits that touched `path` (newest first), each with its semantic changes."""
+    root = repo_root(path)
+    relative = relative_path(path, root)
+    steps = _log(root, relative)
+    if not steps:
+        raise GitError(f"{relative} has no history in git (is it committed?)")
+    blobs = _Blobs(root)
+    private = _now_private(steps, blobs)
+    entries: list[Entry] = []
+    last_valid: tuple[str, Case] | None = None
+    for step in reversed(steps):
+        entry, case = _entry(step, blobs, last_valid, private)
+        entries.append(entry)
+        if case is not None:
+            last_valid = (step.commit.short, case)
+    entries.reverse()
+    if event is not None:
+        entries = follow_event(entries, event, relative)
+    return History(relative, entries, event)
+
+
+def _now_private(steps: list[_Step], blobs: _Blobs) -> dict[str, Person]:
+    """The people who are initials-only in the newest valid version of the file.
+
+    Older commits may name them in full: the history shows them as they are now,
+    so that making someone initials-only also protects them in `log`.
+    """
+    for step in steps:  # newest first
+        if _absent(step.new_blob):
+            continue
+        report = blobs.load(step.new_blob, f"{step.path}@{step.commit.short}", Path(step.path).stem)
+        if report.valid and report.case is not None:
+            people = report.case.people
+            return {p.id: p for p in people if p.privacy is Privacy.INITIALS}
+    return {}
+
+
+def _redacted(case: Case, private: dict[str, Person]) -> Case:
+    if not any(p.id in private and p != private[p.id] for p in case.people):
+        return case
+    fields = dict(case)
+    fields["people"] = [private.get(person.id, person) for person in case.people]
+    return Case.model_construct(_fields_set=case.model_fields_set, **fields)
+
+
+def _entry(
+    step: _Step,
+    blobs: _Blobs,
+    last_valid: tuple[str, Case] | None,
+    private: dict[str, Person],
+) -> tuple[Entry, Case | None]:
+    commit, stem = step.commit, Path(step.path).stem
+    if _absent(step.new_blob):
+        return Entry(commit, step.path, "deleted"), None
+    report = blobs.load(step.new_blob, f"{step.path}@{commit.short}", stem)
+    if not report.valid or report.case is None:
+        return Entry(commit, step.path, "invalid", diagnostics=report.diagnostics), None
+    # Where this commit itself made someone initials-only, the diff withholds what the
+    # older version said; elsewhere both sides show them as they are now.
+    already = {p.id for p in report.case.people if p.privacy is Privacy.INITIALS}
+    private = {ref: person for ref, person in private.items() if ref not in already}
+    new = _redacted(report.case, private)
+    base: str | None = None
+    status: Status = "changed"
+    if _absent(step.old_blob):
+        old, status = empty_like(new), "created"
+    else:
+        parent = blobs.load(step.old_blob, f"{step.path}@{commit.short}^", stem)
+        if parent.valid and parent.case is not None:
+            old = _redacted(parent.case, private)
+        elif last_valid is not None:
+            base, old = last_valid[0], _redacted(last_valid[1], private)
+        else:
+            old, status = empty_like(new), "created"
+    diff = diff_cases(
+        old,
+        new,
+        old_version=Version(id=old.id, file=step.path, rev=base or f"{commit.short}^"),
+        new_version=Version(id=new.id, file=step.path, rev=commit.short),
+    )
+    if diff.identical and status == "changed":
+        status = "unchanged"
+    return Entry(commit, step.path, status, diff, base), new
+
+
+def _absent(blob: str) -> bool:
+    """The null object id, which stands for "no file" on one side of a change."""
+    return set(blob) == {"0"}
+
+
+def follow_event(entries: list[Entry], event: str, file: str) -> list[Entry]:
+    """Only the entries that concern one event, following renames of its id back in time."""
+    current = event
+    kept: list[Entry] = []
+    for entry in entries:  # newest first
+        if entry.diff is None:
+            if entry.status == "invalid":
+                kept.append(entry)
+            continue
+        relevant = [c for c in entry.diff.changes if c.section == "events" and c.id == current]
+        if not relevant:
+            continue
+        diff = CaseDiff.of(entry.diff.old, entry.diff.new, tuple(relevant))
+        kept.append(Entry(entry.commit, entry.path, entry.status, diff, entry.base))
+        current = relevant[0].old_id or current
+    if not any(entry.diff is not None for entry in kept):
+        raise UsageError(f"no event '{event}' in the history of {file}" + _hint(entries, event))
+    return kept
+
+
+def _hint(entries: list[Entry], event: str) -> str:
+    known = {c.id for e in entries if e.diff for c in e.diff.changes if c.section == "events"}
+    close = difflib.get_close_matches(event, sorted(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,107 @@
+"""Where cases live: the data directory, bundled cases, and case lookup by id or path.
+
+Lookup order for the data directory: `--data-dir` > `$TIMELINE_DATA_DIR` >
+`./data/cases` when it exists > the cases bundled with the package.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from timeline.errors import CaseNotFoundError, InvalidCaseError, UsageError
+from timeline.load.files import SUFFIXES
+
+if TYPE_CHECKING:
+    from timeline.model.case import Case
+
+ENV_VAR = "TIMELINE_DATA_DIR"
+CASE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def bundled_dir() -> Path:
+    """The cases shipped inside the package (or, in a source checkout, the repository's)."""
+    packaged = Path(__file__).parent.parent / "data" / "cases"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "data" / "cases"
+
+
+def data_dir(explicit: Path | None = None) -> Path:
+    if explicit is not None:
+        if not explicit.is_dir():
+            raise UsageError(f"the data directory {explicit} does not exist")
+        return explicit
+    env = os.environ.get(ENV_VAR)
+    if env:
+        path = Path(env)
+        if not path.is_dir():
+            raise UsageError(f"{ENV_VAR}={env} is not a directory")
+        return path
+    local = Path("data") / "cases"
+    return local if local.is_dir() else bundled_dir()
+
+
+def case_files(directory: Path) -> list[Path]:
+    """The case files of a data directory, sorted by id (unreadable entries skipped)."""
+    try:
+        entries = list(directory.iterdir())
+    except OSError as error:
+        raise UsageError(f"cannot read the data directory {directory}: {error.strerror}") from None
+    return sorted(
+        (p for p in entries if p.suffix in SUFFIXES and _is_file(p)), key=lambda p: p.stem
+    )
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a symlink loop, a permission problem
+        return False
+
+
+def case_ids(directory: Path) -> tuple[str, ...]:
+    return tuple(p.stem for p in case_files(directory))
+
+
+def is_path_spec(spec: str) -> bool:
+    return spec.endswith(SUFFIXES) or os.sep in spec or "/" in spec
+
+
+def resolve_case(spec: str, directory: Path) -> Path:
+    """The file of a case given as an id (`kloop`) or a path (`cases/kloop.yaml`)."""
+    if spec.endswith(SUFFIXES):
+        path = Path(spec)
+        if not path.is_file():
+            raise CaseNotFoundError(f"no such case file: {spec}")
+        return path
+    if not CASE_ID.match(spec):
+        raise CaseNotFoundError(
+            f"'{spec}' is neither a case id (lowercase letters, digits, hyphens) "
+            "nor a path to a .yaml file"
+        )
+    for suffix in SUFFIXES:
+        candidate = directory / f"{spec}{suffix}"
+        if _is_file(candidate):
+            return candidate
+    import difflib
+
+    known = case_ids(directory)
+    close = difflib.get_close_matches(spec, known, n=1)
+    message = f"no case '{spec}' in {directory}"
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    raise CaseNotFoundError(message, known=known)
+
+
+def load_case(spec: str, directory: Path) -> Case:
+    """Load and validate a case; an invalid file raises `InvalidCaseError` with its report."""
+    from timeline.load.validation import validate_file
+
+    path = resolve_case(spec, directory)
+    report = validate_file(path)
+    if report.case is None or not report.valid:
+        raise InvalidCaseError(f"{path} is not a valid case file", report)
+    return report.case
