@@ -138,3 +138,20 @@ def test_template_points_to_the_guide() -> None:
     assert text.count("docs/data-format.md") >= 1
     for placeholder in ("${id}", "${title}", "${jurisdiction}"):
         assert placeholder in text
+
+
+def test_new_outside_a_data_repository_never_writes_into_the_bundled_cases(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """In an editable install the bundled cases are this repository's own `data/cases`."""
+    from timeline.store.repository import bundled_dir
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    before = sorted(p.name for p in bundled_dir().iterdir())
+    result = runner.invoke(app, ["new", "stray-case", "-j", "KG"])
+    assert result.exit_code == 2
+    assert "no data directory here" in result.stderr
+    assert "--data-dir" in result.stderr
+    assert sorted(p.name for p in bundled_dir().iterdir()) == before
+    assert list(tmp_path.iterdir()) == []

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.app import app, data_dir, fail
+from timeline.cli.app import State, app, fail
 
 
 @app.command()
@@ -46,14 +46,16 @@ def new(
 
       timeline --data-dir cases new my-case -j KZ
     """
-    from pathlib import Path
-
-    import timeline
+    from timeline.store.repository import locate_data_dir
     from timeline.store.template import create_case
 
-    directory = data_dir()
-    # The cases bundled in an installed package are not a place for the user's files.
-    if directory.resolve() == (Path(timeline.__file__).parent / "data" / "cases").resolve():
-        fail("no data directory to write to: use --data-dir DIR or set TIMELINE_DATA_DIR")
+    directory, origin = locate_data_dir(State.data_dir)
+    # The bundled cases (in a wheel, or this repository's own in an editable install) are
+    # no place for the user's files: the fallback is only for reading.
+    if origin == "bundled":
+        fail(
+            "no data directory here (no ./data/cases): use --data-dir DIR, set "
+            "TIMELINE_DATA_DIR, or run `timeline init` first"
+        )
     path = create_case(directory, case, jurisdiction=jurisdiction, title=title)
     sys.stdout.write(f"{path}\n")

@@ -30,18 +30,23 @@ def bundled_dir() -> Path:
 
 
 def data_dir(explicit: Path | None = None) -> Path:
+    return locate_data_dir(explicit)[0]
+
+
+def locate_data_dir(explicit: Path | None = None) -> tuple[Path, str]:
+    """The data directory and where it came from: option, environment, local or bundled."""
     if explicit is not None:
         if not explicit.is_dir():
             raise UsageError(f"the data directory {explicit} does not exist")
-        return explicit
+        return explicit, "option"
     env = os.environ.get(ENV_VAR)
     if env:
         path = Path(env)
         if not path.is_dir():
             raise UsageError(f"{ENV_VAR}={env} is not a directory")
-        return path
+        return path, "environment"
     local = Path("data") / "cases"
-    return local if local.is_dir() else bundled_dir()
+    return (local, "local") if local.is_dir() else (bundled_dir(), "bundled")
 
 
 def case_files(directory: Path) -> list[Path]:
