@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 from typer.testing import CliRunner
@@ -184,3 +185,31 @@ def test_the_caret_counts_wide_characters_as_two_cells() -> None:
     # Before the x: 'title: "' (8 cells), two CJK characters (4), an emoji (2), a
     # combining accent (0), then '" ' (2).
     assert caret.index("^") == len("  2 | ") + 8 + 4 + 2 + 0 + 2
+
+
+def test_bare_validate_names_the_data_directory(tmp_path, monkeypatch):
+    (tmp_path / "data" / "cases").mkdir(parents=True)
+    _write(tmp_path / "data" / "cases", MINIMAL)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    result = runner.invoke(app, ["validate", "--format", "text"])
+    assert result.exit_code == 0, result.output
+    folder = os.path.join("data", "cases")
+    assert result.stdout == f"1 file in {folder}, 0 errors, 0 warnings\n"
+    assert result.stderr == ""
+
+
+def test_bare_validate_outside_a_data_repository_says_it_checks_the_bundled_cases(
+    tmp_path, monkeypatch
+):
+    from timeline.store.repository import bundled_dir
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    result = runner.invoke(app, ["validate", "--format", "text"])
+    assert result.exit_code == 0, result.output
+    assert "the example cases bundled with timeline are checked" in result.stderr
+    assert "timeline init" in result.stderr
+    assert result.stdout.endswith(
+        f" in {bundled_dir()} (the bundled examples), 0 errors, 0 warnings\n"
+    )

@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     from timeline.load.validation import FileReport
 
-from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, data_dir, fail
+from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, State, app, fail
 
 # The choices of --format: the reporters' registry keys, plus auto.
 Format = Literal["auto", "text", "github", "json"]
@@ -54,12 +54,13 @@ def validate(
     from timeline.load.validation import iter_case_files, validate_paths
     from timeline.views.reports import REPORTERS, pick_format, use_color
 
-    targets = list(paths) if paths else [data_dir()]
+    targets, folder = (list(paths), None) if paths else _data_directory()
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
         fail("no such file or folder: " + ", ".join(missing))
     chosen = pick_format(format)
     reporter = REPORTERS[chosen](color=chosen == "text" and use_color(sys.stdout))
+    reporter.summary.folder = folder
     total = sum(1 for _ in iter_case_files(targets))
     if not total:
         fail("no case files (*.yaml) in " + ", ".join(map(str, targets)))
@@ -73,6 +74,22 @@ def validate(
         raise typer.Exit(EXIT_USAGE)
     failed = summary.errors > 0 or (strict and summary.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _data_directory() -> tuple[list[Path], str]:
+    """The data directory as the target, and how the summary names it."""
+    from timeline.store.repository import locate_data_dir
+
+    directory, origin = locate_data_dir(State.data_dir)
+    if origin != "bundled":
+        return [directory], str(directory)
+    # Outside a data repository a bare `validate` checks the examples shipped with the
+    # tool: say so, or "0 errors" would read as a verdict on the user's files.
+    sys.stderr.write(
+        "timeline: note: no ./data/cases here, so the example cases bundled with timeline "
+        "are checked; give a PATH, use --data-dir DIR, or run `timeline init`\n"
+    )
+    return [directory], f"{directory} (the bundled examples)"
 
 
 def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileReport]:

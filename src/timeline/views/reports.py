@@ -28,6 +28,8 @@ class Summary:
     files: int = 0
     errors: int = 0
     warnings: int = 0
+    # The folder that was checked, named when no path was given (the data directory).
+    folder: str | None = None
 
     def add(self, report: FileReport) -> None:
         self.files += 1
@@ -38,14 +40,8 @@ class Summary:
         return {"files": self.files, "errors": self.errors, "warnings": self.warnings}
 
     def line(self) -> str:
-        return ", ".join(
-            _plural(n, word)
-            for n, word in (
-                (self.files, "file"),
-                (self.errors, "error"),
-                (self.warnings, "warning"),
-            )
-        )
+        files = _plural(self.files, "file") + (f" in {self.folder}" if self.folder else "")
+        return ", ".join((files, _plural(self.errors, "error"), _plural(self.warnings, "warning")))
 
 
 def _plural(number: int, word: str) -> str:
