@@ -314,6 +314,8 @@ def test_an_edit_to_the_code_changes_the_fingerprint(
         (["show", "data/cases/kloop.yaml"], (None, "data/cases/kloop.yaml")),
         (["--data-dir", "cases", "show", "kloop"], ("cases", "kloop")),
         (["--data-dir=cases", "show", "kloop", "--sources"], ("cases", "kloop")),
+        (["show", "kloop", "--data-dir", "cases"], ("cases", "kloop")),  # as the CLI reads it
+        (["show", "kloop", "--data-dir=cases", "--key"], ("cases", "kloop")),
         (["show", "kloop", "--no-cache"], None),
         (["show", "--key", "kloop"], None),  # left to the CLI
         (["show"], None),

@@ -33,6 +33,11 @@ class _Group(TyperGroup):
         except TimelineError as error:
             fail(str(error))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from timeline.store.repository import global_options_first
+
+        return super().parse_args(ctx, global_options_first(args))
+
     def list_commands(self, ctx: Any) -> list[str]:
         # The order of the docs (the most used first), not alphabetical.
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}

@@ -175,7 +175,10 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
 
 def _show_command(argv: Sequence[str]) -> tuple[str | None, str] | None:
     """`(DIR or None, CASE)` of `[--data-dir DIR] show CASE [OPTION...]`, else None."""
-    args = list(argv)
+    from timeline.store.repository import global_options_first
+
+    # `show kloop --data-dir d` names d's kloop: find the case as the CLI will.
+    args = global_options_first(list(argv))
     explicit = None
     if args[:1] == ["--data-dir"] and len(args) > 1:
         explicit, args = args[1], args[2:]

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from timeline.model.case import Case
 
 ENV_VAR = "TIMELINE_DATA_DIR"
+# The global options, which the command line also accepts after the command.
+_GLOBAL_VALUED = ("--data-dir",)
+_GLOBAL_FLAGS = ("--version",)
 CASE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -47,6 +50,32 @@ def locate_data_dir(explicit: Path | None = None) -> tuple[Path, str]:
         return path, "environment"
     local = Path("data") / "cases"
     return (local, "local") if local.is_dir() else (bundled_dir(), "bundled")
+
+
+def global_options_first(argv: list[str]) -> list[str]:
+    """`new x -j KG --data-dir d` as `--data-dir d new x -j KG`; nothing after `--` moves."""
+    start = 0
+    while start < len(argv) and argv[start].startswith("-"):  # the options before the command
+        start += 2 if argv[start] in _GLOBAL_VALUED else 1
+    head, tail = argv[: start + 1], argv[start + 1 :]
+    moved: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(tail):
+        arg = tail[index]
+        if arg == "--":
+            rest += tail[index:]
+            break
+        if arg in _GLOBAL_VALUED and index + 1 < len(tail):
+            moved += tail[index : index + 2]
+            index += 2
+            continue
+        if arg in _GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUED)):
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return moved + head + rest
 
 
 def case_files(directory: Path) -> list[Path]:
