@@ -42,3 +42,51 @@ def test_readme_mentions_every_long_option(command):
     docs = README + "".join(p.read_text(encoding="utf-8") for p in (REPO / "docs").glob("*.md"))
     missing = [opt for opt in options if opt not in docs]
     assert not missing, f"{command}: {missing} not in README.md or docs/"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_plain_metavars(command):
+    """`CASE`, `[PATH]...`: never `{case}`, `{CASE}` or an internal type like `<list[Path]>`."""
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    for internal in ("{", "<list", "<str>", "<Path>", "<path>", "<dir>", "<case>"):
+        assert internal not in result.stdout, (command, internal, result.stdout)
+    usage = result.stdout.splitlines()[0]
+    assert usage.startswith(f"Usage: timeline {command} [OPTIONS]")
+    assert "case" not in usage.split("[OPTIONS]")[1]  # one spelling: CASE
+
+
+def test_usage_lines() -> None:
+    def usage(*args: str) -> str:
+        return CliRunner().invoke(app, [*args, "--help"]).stdout.splitlines()[0]
+
+    assert usage("show") == "Usage: timeline show [OPTIONS] CASE"
+    assert usage("export") == "Usage: timeline export [OPTIONS] CASE"
+    assert usage("diff") == "Usage: timeline diff [OPTIONS] OLD [NEW]"
+    assert usage("validate") == "Usage: timeline validate [OPTIONS] [PATH]..."
+
+
+def test_a_bad_choice_is_reported_without_pydantic_words() -> None:
+    result = CliRunner().invoke(app, ["export", "kloop", "--format", "pdf"])
+    assert result.exit_code == 2
+    assert "Value error" not in result.stderr
+    assert "'pdf' is not one of 'markdown'" in result.stderr
+
+
+def test_shell_completion_is_offered() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert "--install-completion" in result.stdout
+    assert "--show-completion" in result.stdout
+
+
+def test_case_ids_complete(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for stem in ("kloop", "kloop-appeal", "other"):
+        (tmp_path / f"{stem}.yaml").write_text("format: 1\n", encoding="utf-8")
+    env = {
+        "_TIMELINE_COMPLETE": "complete_bash",
+        "COMP_WORDS": "timeline show klo",
+        "COMP_CWORD": "2",
+        "TIMELINE_DATA_DIR": str(tmp_path),
+    }
+    result = CliRunner().invoke(app, [], env=env, prog_name="timeline")
+    assert result.stdout.split() == ["kloop", "kloop-appeal"]

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from timeline import __version__
 from timeline.errors import CaseNotFoundError, InvalidCaseError, TimelineError
@@ -16,12 +16,51 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMAND_ORDER = ("list", "show", "validate", "export", "diff", "log", "schema", "new")
 
 
+class _PlainArgument(TyperArgument):
+    """An argument shown by its name in capitals: `CASE`, not `{case}` or `PATH <list[Path]>`."""
+
+    @property
+    def display_name_raw(self) -> str:
+        return (self.metavar or self.name or "").upper()
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        if "[" in name:  # such as "OLD [NEW]", which says itself what is optional
+            return name
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+
+def _plain_message(error: typer.BadParameter) -> typer.BadParameter:
+    """Without the "Value error, " that pydantic puts before the message of a choice."""
+    error.message = error.message.removeprefix("Value error, ")
+    return error
+
+
 class _Group(TyperGroup):
     """Turns `TimelineError`s from any command into a message on stderr and an exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            for param in command.params:
+                if type(param) is TyperArgument:
+                    param.__class__ = _PlainArgument
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except typer.BadParameter as error:
+            raise _plain_message(error) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except typer.BadParameter as error:
+            raise _plain_message(error) from None
         except InvalidCaseError as error:
             from timeline.views.reports import print_invalid
 
@@ -50,7 +89,7 @@ app = typer.Typer(
     help="Keep, check, show and export sourced chronologies of legal cases.\n\n"
     "Example: timeline show kloop",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -74,6 +113,24 @@ def data_dir() -> Path:
     return find(State.data_dir)
 
 
+def complete_case(incomplete: str) -> list[str]:
+    """The case ids of the data directory that start with what was typed (shell completion)."""
+    from timeline.store.repository import case_ids
+
+    try:
+        return [case for case in case_ids(data_dir()) if case.startswith(incomplete)]
+    except TimelineError:
+        return []
+
+
+# The CASE argument of every command that reads one case.
+CASE_ARGUMENT = typer.Argument(
+    metavar="CASE",
+    help="A case id (such as kloop) or a path to a .yaml file.",
+    autocompletion=complete_case,
+)
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"timeline {__version__}\n")
@@ -86,6 +143,7 @@ def main(
         Path | None,
         typer.Option(
             "--data-dir",
+            metavar="DIR",
             help="Folder of case files (default: $TIMELINE_DATA_DIR, ./data/cases, "
             "or the bundled cases).",
             file_okay=False,

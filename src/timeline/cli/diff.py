@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeAlias
 
 import typer
 
-from timeline.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, fail
+from timeline.cli.app import CASE_ARGUMENT, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, fail
 from timeline.views.diff import RENDERERS
 from timeline.views.log import LOG_RENDERERS
 
@@ -118,9 +118,7 @@ def _cases_dir() -> Path:
 
 @app.command()
 def log(
-    case: Annotated[
-        str, typer.Argument(help="A case id (such as kloop) or a path to a .yaml file.")
-    ],
+    case: Annotated[str, CASE_ARGUMENT],
     event: Annotated[
         str | None,
         typer.Option(

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.app import app, data_dir, fail
+from timeline.cli.app import CASE_ARGUMENT, app, data_dir, fail
 from timeline.exporters import EXPORTERS
 
 # The --format choices are the registry's keys (an Enum, which every Typer version turns
@@ -20,9 +20,7 @@ DEFAULT_FORMAT = Format("markdown")
 
 @app.command()
 def export(
-    case: Annotated[
-        str, typer.Argument(help="A case id (such as kloop) or a path to a .yaml file.")
-    ],
+    case: Annotated[str, CASE_ARGUMENT],
     format: Annotated[
         Format,
         typer.Option(

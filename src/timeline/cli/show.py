@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 import typer
 
-from timeline.cli.app import app, data_dir
+from timeline.cli.app import CASE_ARGUMENT, app, data_dir
 from timeline.views import LIST_FORMATS, SHOW_FORMATS, as_text, output_width
 
 if TYPE_CHECKING:
@@ -23,10 +23,7 @@ else:  # the choices are the registries' keys
 @app.command()
 def show(  # noqa: PLR0917  (each parameter is a command-line option)
     ctx: typer.Context,
-    case: Annotated[
-        str,
-        typer.Argument(metavar="CASE", help="A case id (such as kloop) or a path to a .yaml file."),
-    ],
+    case: Annotated[str, CASE_ARGUMENT],
     from_: Annotated[
         str | None,
         typer.Option(
