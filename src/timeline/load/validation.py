@@ -90,7 +90,13 @@ def check_document(
         for finding in schema_findings(error):
             doc.add(finding)
         return report
-    context = Context(stem=stem, today=today or date.today(), known_cases=known_cases)
+    suffix = FilePath(doc.name).suffix
+    context = Context(
+        stem=stem,
+        today=today or date.today(),
+        known_cases=known_cases,
+        suffix=suffix if suffix in SUFFIXES else ".yaml",
+    )
     for finding in (*run_checks(case, context), *_unquoted_dates(doc)):
         doc.add(finding)
     report.case = case

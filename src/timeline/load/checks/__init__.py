@@ -45,6 +45,7 @@ class Context:
     stem: str | None
     today: date
     known_cases: frozenset[str] | None = None
+    suffix: str = ".yaml"  # of the file name: `.yml` files are named as they are
 
 
 Check = Callable[[Case, Context], Iterator[Finding]]

@@ -23,7 +23,7 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
     if context.stem is not None and case.id != context.stem:
         yield Finding(
             CODE,
-            f"the case id '{case.id}' differs from the file name '{context.stem}.yaml'",
+            f"the case id '{case.id}' differs from the file name '{context.stem}{context.suffix}'",
             ("id",),
-            f"write `id: {context.stem}`, or rename the file to {case.id}.yaml",
+            f"write `id: {context.stem}`, or rename the file to {case.id}{context.suffix}",
         )
