@@ -213,3 +213,16 @@ def test_bare_validate_outside_a_data_repository_says_it_checks_the_bundled_case
     assert result.stdout.endswith(
         f" in {bundled_dir()} (the bundled examples), 0 errors, 0 warnings\n"
     )
+
+
+def test_the_same_file_given_twice_is_counted_once(tmp_path, monkeypatch):
+    folder = tmp_path / "data" / "cases"
+    folder.mkdir(parents=True)
+    _write(folder, BROKEN)
+    (tmp_path / "link.yaml").symlink_to(folder / "test-case.yaml")
+    monkeypatch.chdir(tmp_path)
+    args = ["data/cases/../cases/test-case.yaml", "data/cases/test-case.yaml", "data/cases"]
+    result = runner.invoke(app, ["validate", "--format", "text", *args, "link.yaml"])
+    assert result.exit_code == 1
+    assert result.stdout.endswith("\n1 file, 1 error, 0 warnings\n")
+    assert result.stdout.startswith("data/cases/../cases/test-case.yaml:20:26: error[TL302]")

@@ -7,6 +7,7 @@ folders one file at a time, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -118,15 +119,27 @@ def _unquoted_dates(doc: Document) -> Iterator[Finding]:
         )
 
 
-def iter_case_files(paths: Iterable[FilePath]) -> Iterator[FilePath]:
-    """Files as given, and the case files inside folders (sorted, recursively)."""
+def iter_case_files(paths: Iterable[FilePath], seen: set[str] | None = None) -> Iterator[FilePath]:
+    """Files as given, and the case files inside folders (sorted, recursively).
+
+    A file is yielded once however it is named (`a/../a/x.yaml`, a link to it, or a
+    folder and a file in it): under the first name it was reached by. `seen` carries
+    that across calls.
+    """
+    seen = set() if seen is None else seen
     for path in paths:
-        if path.is_dir():
-            # Not only regular files: a symlink loop, a dangling link or a pipe named
-            # *.yaml is reported as unreadable (TL112) rather than silently skipped.
-            yield from sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and not p.is_dir())
-        else:
-            yield path
+        # Not only regular files: a symlink loop, a dangling link or a pipe named *.yaml
+        # is reported as unreadable (TL112) rather than silently skipped.
+        found = (
+            sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and not p.is_dir())
+            if path.is_dir()
+            else [path]
+        )
+        for file in found:
+            identity = os.path.realpath(file)
+            if identity not in seen:
+                seen.add(identity)
+                yield file
 
 
 def validate_paths(paths: Iterable[FilePath], *, today: date | None = None) -> Iterator[FileReport]:
@@ -136,9 +149,10 @@ def validate_paths(paths: Iterable[FilePath], *, today: date | None = None) -> I
     request must not make CI print the lines of a file elsewhere on the runner.
     """
     siblings: dict[FilePath, frozenset[str]] = {}
+    seen: set[str] = set()
     for root in paths:
         inside = root.resolve() if root.is_dir() else None
-        for path in iter_case_files([root]):
+        for path in iter_case_files([root], seen):
             if inside is not None and path.is_symlink() and not _within(path, inside):
                 yield _refused_link(path)
                 continue
