@@ -12,8 +12,9 @@ from timeline.dates.model import EdtfDate, EdtfError, shift_month
 from timeline.dates.syntax import OPEN, SIDE, quoted
 from timeline.dates.units import MONTH_NAMES, SEASONS, Precision
 
-_TIME = re.compile(r"([0-9]{2}):([0-9]{2}):([0-9]{2})(Z|[+-]([0-9]{2}):([0-9]{2}))?")
-_TIME_WITHOUT_SECONDS = re.compile(r"[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})?")
+# The UTC offset may be hours only (`-04`), as ISO 8601 and EDTF allow.
+_TIME = re.compile(r"([0-9]{2}):([0-9]{2}):([0-9]{2})(Z|[+-]([0-9]{2})(?::([0-9]{2}))?)?")
+_TIME_WITHOUT_SECONDS = re.compile(r"[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}(?::[0-9]{2})?)?")
 _YEAR_WITH_X = re.compile(r"[0-9]{3}X|[0-9]{2}XX")
 _QUALIFIERS = {"": (False, False), "?": (True, False), "~": (False, True), "%": (True, True)}
 
