@@ -103,6 +103,13 @@ def test_positions_count_lines_as_an_editor_does(diagnose, separator):
     assert diagnose(unclosed) == ["TL101@4:1"]
 
 
+def test_a_duplicate_key_names_the_first_one(tmp_path):
+    text = "format: 1\nid: x\ntitle: X\nstatus: ongoing\ntitle: Y\n"
+    (duplicate,) = validate_text(tmp_path, text).diagnostics
+    assert (duplicate.code, duplicate.span.line) == ("TL106", 5)
+    assert duplicate.message == "duplicate key 'title' (first at line 3, column 1)"
+
+
 def test_an_excerpt_is_the_line_an_editor_shows(tmp_path):
     report = validate_text(tmp_path, 'format: 1\ntitle: "a\u2028b"\ntitle: again\n')
     (duplicate,) = [d for d in report.diagnostics if d.code == "TL106"]

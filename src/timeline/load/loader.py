@@ -449,6 +449,7 @@ class _Constructor:
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first_keys: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
                 self.doc.add_at(
@@ -457,13 +458,15 @@ class _Constructor:
                 continue
             key = key_node.value
             if key in result:
+                first = self.doc.where.node_span(first_keys[key])
                 self.doc.add_at(
                     "TL106",
-                    f"duplicate key '{key}'",
+                    f"duplicate key '{key}' (first at line {first.line}, column {first.column})",
                     self.doc.where.node_span(key_node),
                     "YAML keeps only one of the values: merge them or rename one",
                 )
                 continue
+            first_keys[key] = key_node
             if key in _DATE_KEYS and isinstance(value_node, ScalarNode) and not value_node.style:
                 self.doc.plain_dates.append(value_node)
             result[key] = self.build(value_node, depth + 1)
