@@ -37,8 +37,8 @@ def test_scalars_stay_text():
         ("- a\n- b\n", ["TL104@1:1"]),
         ("just text\n", ["TL104@1:1"]),
         ("a: 1\n---\nb: 2\n", ["TL105@2:1"]),
-        ("a: 1\nb: [1, 2\n", ["TL101@3:1"]),
-        ("a: 'open\n", ["TL101@2:1"]),
+        ("a: 1\nb: [1, 2\n", ["TL101@2:4"]),  # where the bracket opened
+        ("a: 'open\n", ["TL101@1:4"]),
         ("a:\n\tb: 1\n", ["TL101@2:1"]),
         ("a: &x [1]\nb: *x\n", ["TL107@2:4"]),
         ("a: !!python/object/apply:os.system [echo hi]\n", ["TL110@1:4"]),
@@ -101,6 +101,19 @@ def test_positions_count_lines_as_an_editor_does(diagnose, separator):
     assert diagnose(text.removesuffix("bad: [\n")) == ["TL106@4:1"]
     unclosed = f'format: 1\ntitle: "a{separator}b"\nsummary: [\n'
     assert diagnose(unclosed) == ["TL101@4:1"]
+    opened = f'format: 1\ntitle: "a{separator}b"\nsummary: [a\n'
+    assert diagnose(opened) == ["TL101@3:10"]  # where the bracket opened
+
+
+def test_an_unclosed_bracket_names_where_it_opened_and_where_it_broke(tmp_path):
+    text = "format: 1\nid: x\ntags: {a: 1,\n  b: 2\njurisdiction: KG\n"
+    (error,) = validate_text(tmp_path, text).diagnostics
+    assert (error.code, error.span.line, error.span.column) == ("TL101", 3, 7)
+    assert error.message == (
+        "YAML syntax error: the '{' opened here is not closed "
+        "(at line 5, column 13: did not find expected ',' or '}')"
+    )
+    assert error.hint == "add '}' where the mapping ends, or a comma"
 
 
 def test_a_duplicate_key_names_the_first_one(tmp_path):

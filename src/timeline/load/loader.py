@@ -398,6 +398,10 @@ def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
     if "expected a single document" in str(error.context or ""):
         doc.add_at("TL105", "the file holds more than one YAML document", span, "one case per file")
         return
+    opened = _unclosed(doc, error)
+    if opened is not None:
+        doc.add_at("TL101", *opened)
+        return
     message = f"{error.context}: {problem}" if error.context else problem
     doc.add_at(
         "TL101",
@@ -405,6 +409,33 @@ def _yaml_error(doc: Document, error: yaml.MarkedYAMLError) -> None:
         span,
         _syntax_hint(doc.where.line(span.line), problem),
     )
+
+
+# libyaml's context of an unclosed bracket or quote -> what it is, and how to close it.
+_UNCLOSED = {
+    "while parsing a flow mapping": ("the '{'", "add '}' where the mapping ends, or a comma"),
+    "while parsing a flow sequence": ("the '['", "add ']' where the list ends, or a comma"),
+    "while scanning a quoted scalar": ("the quote", "close the quote where the text ends"),
+}
+
+
+def _unclosed(doc: Document, error: yaml.MarkedYAMLError) -> tuple[str, Span, str] | None:
+    """A bracket or quote that is never closed, reported where it opened and where it broke.
+
+    libyaml notices only at the next token that does not fit, often lines later; the
+    place to fix is where the bracket opened (the error's context mark).
+    """
+    known = _UNCLOSED.get(str(error.context or ""))
+    if known is None or error.context_mark is None or error.problem_mark is None:
+        return None
+    what, hint = known
+    opened = doc.where.mark_span(error.context_mark, None)
+    broke = doc.where.mark_span(error.problem_mark, None)
+    message = (
+        f"YAML syntax error: {what} opened here is not closed "
+        f"(at line {broke.line}, column {broke.column}: {error.problem})"
+    )
+    return message, opened, hint
 
 
 def _syntax_hint(line: str, problem: str) -> str | None:
