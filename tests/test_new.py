@@ -56,7 +56,7 @@ def test_bad_id_exits_2(tmp_path, bad: str) -> None:  # type: ignore[no-untyped-
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("bad", ["K", "KGZ", "12", "K1"])
+@pytest.mark.parametrize("bad", ["K", "KGZ", "12", "K1", "UK", "AB"])
 def test_bad_jurisdiction_exits_2(tmp_path, bad: str) -> None:  # type: ignore[no-untyped-def]
     result = new(tmp_path, "my-case", "-j", bad)
     assert result.exit_code == 2
@@ -84,7 +84,7 @@ def test_missing_data_dir_exits_2(tmp_path) -> None:  # type: ignore[no-untyped-
     ("case_id", "jurisdiction", "title"),
     [
         ("true", "NO", 'Quotes " and: colons # and hashes'),
-        ("null", "ON", "Кириллица и «кавычки»"),
+        ("null", "NO", "Кириллица и «кавычки»"),
         ("2025", "KG", "- starts like a list item"),
         ("yes", "KG", "{flow: mapping?} [and] *alias &anchor !tag %directive @at `tick`"),
         ("placeholders", "KG", "${id} ${file} ${jurisdiction} \\ backslash"),
@@ -154,4 +154,11 @@ def test_new_outside_a_data_repository_never_writes_into_the_bundled_cases(
     assert "no data directory here" in result.stderr
     assert "--data-dir" in result.stderr
     assert sorted(p.name for p in bundled_dir().iterdir()) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_uk_is_refused_with_a_did_you_mean(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = new(tmp_path, "my-case", "-j", "UK")
+    assert result.exit_code == 2
+    assert "did you mean 'GB'" in result.stderr
     assert list(tmp_path.iterdir()) == []

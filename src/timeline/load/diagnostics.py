@@ -165,6 +165,7 @@ _CATALOGUE: tuple[tuple[str, Severity, str, str], ...] = (
     # TL7xx: vocabularies
     ("TL701", _E, "other-needs-label", "`other` needs a `label` that says what it is."),
     ("TL702", _W, "label-without-other", "A `label` only goes with the term `other`."),
+    ("TL703", _E, "unknown-country", "The jurisdiction is an ISO 3166-1 alpha-2 country code."),
     # TL8xx: disputes and conflicts between sources
     ("TL801", _E, "conflict-claims", "A conflict has two or more claims, each with sources."),
     ("TL802", _E, "conflict-status", "A contested event is the subject of a recorded conflict."),

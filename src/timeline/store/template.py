@@ -17,6 +17,7 @@ from pathlib import Path
 
 from timeline.errors import UsageError
 from timeline.model.case import SLUG_PATTERN
+from timeline.model.countries import country_problem
 from timeline.model.vocab import VOCABULARIES
 
 TEMPLATE = "case.yaml"
@@ -52,6 +53,9 @@ def check_jurisdiction(code: str) -> str:
         raise UsageError(
             f"{code!r} is not a jurisdiction: give an ISO 3166-1 alpha-2 country code such as 'KG'"
         )
+    problem = country_problem(upper)
+    if problem is not None:
+        raise UsageError(f"{problem[0]}; {problem[1]}")
     return upper
 
 
