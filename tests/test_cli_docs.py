@@ -90,3 +90,13 @@ def test_case_ids_complete(tmp_path) -> None:  # type: ignore[no-untyped-def]
     }
     result = CliRunner().invoke(app, [], env=env, prog_name="timeline")
     assert result.stdout.split() == ["kloop", "kloop-appeal"]
+
+
+def test_readme_says_which_python_is_needed() -> None:
+    import tomllib
+
+    needed = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "requires-python"
+    ]
+    assert needed == ">=3.11"
+    assert "Python 3.11 or\nnewer" in README.split("## Commands")[0]
