@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from timeline.dates import Relation
+from timeline.load.checks.lookup import events_by_id
 from timeline.load.diagnostics import Finding
 from timeline.model.case import Case
 
@@ -25,7 +26,7 @@ CODE = "TL401"
 
 
 def check(case: Case, context: Context) -> Iterator[Finding]:
-    events = {event.id: event for event in case.events}
+    events = events_by_id(case)
     for i, event in enumerate(case.events):
         for j, ref in enumerate(event.after):
             earlier = events.get(ref)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
+from timeline.load.checks.lookup import events_by_id
 from timeline.load.diagnostics import Finding
 from timeline.model.case import Case
 from timeline.model.durations import PARTS
@@ -40,7 +41,7 @@ def shifted(day: date, offset: str) -> date | None:
 
 
 def check(case: Case, context: Context) -> Iterator[Finding]:
-    events = {event.id: event for event in case.events}
+    events = events_by_id(case)
     for i, event in enumerate(case.events):
         relation = event.relative
         anchor = events.get(relation.event) if relation else None
