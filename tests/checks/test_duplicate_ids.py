@@ -25,7 +25,8 @@ def test_a_duplicated_event_id_is_one_error_not_two(diagnose):
 def test_a_duplicated_relative_anchor_is_one_error(diagnose):
     text = MINIMAL.replace(
         "    title: Verdict\n",
-        "    title: Verdict\n    relative: {event: detained, offset: P2D, source_text: two days later}\n",
+        "    title: Verdict\n"
+        "    relative: {event: detained, offset: P2D, source_text: two days later}\n",
     )
     duplicate = '  - {id: detained, date: "2025-09-01", type: hearing, title: A, sources: [src]}\n'
     assert diagnose(text + duplicate) == ["TL301@31:10"]
