@@ -11,7 +11,7 @@ import os
 import types
 import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Any
@@ -23,6 +23,7 @@ from timeline.load.checks import Context, run_checks
 from timeline.load.diagnostics import Diagnostic, Finding, Path, Severity, Span, count
 from timeline.load.files import SUFFIXES, sibling_cases
 from timeline.load.loader import _DATE_LIKE, Document, gc_paused, parse_document, read_document
+from timeline.load.partial import rest_of
 from timeline.load.positions import paths_of
 from timeline.model.case import FORMAT_VERSION, Case
 from timeline.model.vocab import Term
@@ -85,12 +86,6 @@ def check_document(
     report = FileReport(doc.name, doc.diagnostics)
     if doc.data is None or any(d.severity is Severity.ERROR for d in doc.diagnostics):
         return report
-    try:
-        case = Case.model_validate(doc.data)
-    except ValidationError as error:
-        for finding in schema_findings(error):
-            doc.add(finding)
-        return report
     suffix = FilePath(doc.name).suffix
     context = Context(
         stem=stem,
@@ -98,11 +93,31 @@ def check_document(
         known_cases=known_cases,
         suffix=suffix if suffix in SUFFIXES else ".yaml",
     )
-    for finding in (*run_checks(case, context), *_unquoted_dates(doc)):
-        doc.add(finding)
-    report.case = case
+    try:
+        case = Case.model_validate(doc.data)
+    except ValidationError as error:
+        for finding in (*schema_findings(error), *_rest_findings(doc, error, context)):
+            doc.add(finding)
+    else:
+        for finding in (*run_checks(case, context), *_unquoted_dates(doc)):
+            doc.add(finding)
+        report.case = case
     report.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
     return report
+
+
+def _rest_findings(doc: Document, error: ValidationError, context: Context) -> list[Finding]:
+    """The rules' findings on the parts of the file that passed the schema (load.partial)."""
+    found = rest_of(doc.data, error, Case.model_validate)
+    if found is None:
+        return []
+    rest, case = found
+    findings = [
+        replace(finding, path=rest.original(finding.path))
+        for finding in (*run_checks(case, context), *_unquoted_dates(doc))
+        if rest.keeps(finding)
+    ]
+    return [f for f in findings if f.path != ()] + [f for f in findings if f.path == ()]
 
 
 def _unquoted_dates(doc: Document) -> Iterator[Finding]:
