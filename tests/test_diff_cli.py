@@ -228,3 +228,9 @@ def test_git_uses_the_driver(repo: GitRepo, tmp_path: Path) -> None:
     out = repo.git("diff", "HEAD~1", "HEAD")
     assert "  ~ detained  28 May 2025  Ann detained at dawn\n" in out
     assert "title: Ann detained -> Ann detained at dawn" in out
+    # As the docs say: `git log -p` and `git show` use the driver with --ext-diff only.
+    assert "title: Ann detained -> Ann detained at dawn" not in repo.git("log", "-p", "-1")
+    assert "title: Ann detained -> Ann detained at dawn" in repo.git(
+        "log", "-p", "-1", "--ext-diff"
+    )
+    assert "title: Ann detained -> Ann detained at dawn" in repo.git("show", "--ext-diff", "HEAD")
