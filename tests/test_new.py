@@ -25,7 +25,7 @@ def test_new_writes_a_file_that_validates_strictly(tmp_path) -> None:  # type: i
     path = tmp_path / "kloop-appeal.yaml"
     assert result.stdout == f"{path}\n"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../schema/case.schema.json\n")
+    assert not text.startswith("# yaml-language-server")  # no schema around tmp_path
     assert "id: kloop-appeal\n" in text
     assert 'title: "An appeal"\n' in text
     checked = runner.invoke(app, ["validate", "--strict", "--format", "text", str(path)])
@@ -162,3 +162,23 @@ def test_uk_is_refused_with_a_did_you_mean(tmp_path) -> None:  # type: ignore[no
     assert result.exit_code == 2
     assert "did you mean 'GB'" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("folder", "line"),
+    [
+        ("data/cases", "# yaml-language-server: $schema=../../schema/case.schema.json\n"),
+        ("cases", "# yaml-language-server: $schema=../schema/case.schema.json\n"),
+        (".", "# yaml-language-server: $schema=schema/case.schema.json\n"),
+    ],
+)
+def test_the_modeline_points_at_the_schema_around_the_folder(tmp_path, folder, line) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "case.schema.json").write_text("{}", encoding="utf-8")
+    directory = tmp_path / folder
+    directory.mkdir(parents=True, exist_ok=True)
+    assert new(directory, "my-case", "-j", "KG").exit_code == 0
+    text = (directory / "my-case.yaml").read_text(encoding="utf-8")
+    assert text.startswith(line)
+    target = directory / line.split("$schema=")[1].strip()
+    assert target.resolve() == (tmp_path / "schema" / "case.schema.json").resolve()

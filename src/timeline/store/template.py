@@ -10,6 +10,7 @@ generated from `timeline.model.vocab` so that the guide cannot drift from the co
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from importlib import resources
@@ -116,7 +117,7 @@ def create_case(
     """
     from timeline.store.atomic import write_atomic
 
-    text = render_case(case_id, jurisdiction=jurisdiction, title=title)
+    text = with_schema_line(render_case(case_id, jurisdiction=jurisdiction, title=title), directory)
     path = directory / f"{case_id}.yaml"
     for existing in (path, path.with_suffix(".yml")):
         if existing.exists():
@@ -128,6 +129,27 @@ def create_case(
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     return path
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+SCHEMA_FILE = Path("schema") / "case.schema.json"
+
+
+def with_schema_line(text: str, directory: Path) -> str:
+    """The template's first line pointed at the schema of the repository around `directory`.
+
+    Editors resolve the modeline relative to the file: it names the nearest
+    `schema/case.schema.json` above the folder, and is left out when there is none
+    (a line pointing nowhere would make editors show an error instead of help).
+    """
+    first, _, rest = text.partition("\n")
+    assert first.startswith(SCHEMA_LINE)
+    folder = directory.resolve()
+    for parent in (folder, *folder.parents):
+        if (parent / SCHEMA_FILE).is_file():
+            relative = os.path.relpath(parent / SCHEMA_FILE, folder)
+            return f"{SCHEMA_LINE}{Path(relative).as_posix()}\n{rest}"
+    return rest.removeprefix("#\n")
 
 
 def vocabulary_markdown() -> str:
