@@ -100,3 +100,24 @@ def test_readme_says_which_python_is_needed() -> None:
     ]
     assert needed == ">=3.11"
     assert "Python 3.11 or\nnewer" in README.split("## Commands")[0]
+
+
+def test_the_pre_commit_snippet_is_pinned_to_a_commit_that_exists() -> None:
+    """The `rev:` of the README's pre-commit snippet is a commit of this repository that has
+    the hook (`.pre-commit-hooks.yaml`)."""
+    import re
+    import subprocess
+
+    (rev,) = re.findall(r"^\s+rev: (\S+)$", README, flags=re.MULTILINE)
+    assert re.fullmatch(r"[0-9a-f]{40}", rev)
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout: the commit cannot be looked up")
+    shown = subprocess.run(
+        ["git", "show", f"{rev}:.pre-commit-hooks.yaml"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "id: timeline-validate" in shown.stdout
