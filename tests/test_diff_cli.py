@@ -234,3 +234,28 @@ def test_git_uses_the_driver(repo: GitRepo, tmp_path: Path) -> None:
         "log", "-p", "-1", "--ext-diff"
     )
     assert "title: Ann detained -> Ann detained at dawn" in repo.git("show", "--ext-diff", "HEAD")
+
+
+def test_git_uses_the_textconv_driver_in_log_p(repo: GitRepo) -> None:
+    """`diff.timeline.textconv`: git diffs the plain chronologies, in `git log -p` too."""
+    import shutil
+    import sys
+
+    timeline = shutil.which("timeline", path=str(Path(sys.executable).parent))
+    assert timeline is not None
+    repo.write(".gitattributes", "data/cases/*.yaml diff=timeline\n")
+    repo.git("config", "diff.timeline.textconv", f"{timeline} diff --git-textconv")
+    out = repo.git("log", "-p", "-1")
+    removed = [line for line in out.splitlines() if line.startswith("-") and "Ann detained" in line]
+    added = [
+        line for line in out.splitlines() if line.startswith("+") and "Ann detained at dawn" in line
+    ]
+    assert removed and added
+    assert not any("title:" in line for line in removed + added)  # not the YAML lines
+
+
+def test_textconv_shows_an_invalid_file_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "x_press.yaml"
+    path.write_text("format: 1\nid: [\n", encoding="utf-8")
+    code, out, _ = run("diff", "--git-textconv", str(path))
+    assert (code, out) == (0, "format: 1\nid: [\n")

@@ -50,6 +50,14 @@ def diff(
             help="Called by git as an external diff driver (7 or 9 arguments); see docs/diff.md.",
         ),
     ] = False,
+    git_textconv: Annotated[
+        bool,
+        typer.Option(
+            "--git-textconv",
+            help="Called by git as a textconv filter (1 argument, the file): the case as a "
+            "plain chronology; see docs/diff.md.",
+        ),
+    ] = False,
 ) -> None:
     """Show what changed in a case between two versions: events, people, sources...
 
@@ -72,6 +80,10 @@ def diff(
     from timeline.store.external import is_external_call
     from timeline.views.reports import use_color
 
+    if git_textconv:
+        if len(specs) != 1:
+            fail("--git-textconv takes the one file that git passes")
+        _textconv(Path(specs[0]))
     if git_external or is_external_call(specs):
         _external(specs)
     if len(specs) > 2:
@@ -91,6 +103,27 @@ def _compare(specs: list[str]) -> CaseDiff:
     except InvalidCaseError as error:  # a version that does not load is an error here
         print_invalid(error)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+def _textconv(path: Path) -> NoReturn:
+    """The case as a plain chronology, for git to diff line by line (`git log -p` uses it
+    without --ext-diff). Never fails: a file that does not validate is shown as it is."""
+    from timeline.load.validation import validate_bytes
+    from timeline.views import SHOW_FORMATS, as_text
+    from timeline.views.chronology import build_chronology
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        fail(f"cannot read {path}: {error.strerror or error}")
+    # git names the file by a temporary name: the id is not compared with it (stem=None).
+    report = validate_bytes(raw, str(path))
+    if report.case is None or not report.valid:
+        sys.stdout.write(raw.decode("utf-8", errors="replace"))
+    else:
+        view = build_chronology(report.case, sources=True)
+        sys.stdout.write(as_text(SHOW_FORMATS["plain"](view, 100), 100))
+    raise typer.Exit(EXIT_OK)
 
 
 def _external(specs: list[str]) -> NoReturn:
