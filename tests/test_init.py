@@ -117,3 +117,17 @@ def test_check_of_an_empty_folder(tmp_path: Path) -> None:
 
 def test_plan_is_what_init_writes() -> None:
     assert [p.path.as_posix() for p in plan()] == FILES
+
+
+def test_check_of_unreadable_parts_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
+    assert init(str(tmp_path)).exit_code == 0
+    (tmp_path / ".github" / "workflows" / "timeline.yml").unlink()
+    (tmp_path / ".github" / "workflows" / "odd.yml").mkdir()  # a folder named like a file
+    (tmp_path / ".gitattributes").unlink()
+    (tmp_path / ".gitattributes").mkdir()
+    result = init("--check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stdout.splitlines()
+    assert lines[3].startswith("stale    .gitattributes: cannot be read")
+    assert lines[4].startswith("missing  .github/workflows: no workflow uses")

@@ -96,9 +96,13 @@ def inspect(root: Path) -> list[Finding]:
     from timeline.load.schema import schema_text
 
     cases = root / "data" / "cases"
+    try:
+        has_cases = cases.is_dir() and any(p.suffix in SUFFIXES for p in cases.iterdir())
+    except OSError:  # unreadable: said as missing, with the same hint
+        has_cases = False
     findings = [
         Finding("ok", "data/cases")
-        if cases.is_dir() and any(p.suffix in SUFFIXES for p in cases.iterdir())
+        if has_cases
         else Finding("missing", "data/cases", "no case files: run `timeline init` or `new`"),
         _compare(root / SCHEMA, schema_text(), f"the schema of timeline {__version__}"),
         _contains(root / ".pre-commit-config.yaml", "timeline validate"),
@@ -143,7 +147,8 @@ def _workflow(root: Path) -> Finding:
     folder = root / ".github" / "workflows"
     workflows = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
     for path in workflows:
-        if f"{REPOSITORY}@" in path.read_text(encoding="utf-8", errors="replace"):
+        text = _read(path, path.name)
+        if isinstance(text, str) and f"{REPOSITORY}@" in text:
             return Finding("ok", f".github/workflows/{path.name}")
     return Finding(
         "missing", ".github/workflows", f"no workflow uses {REPOSITORY}: run `timeline init`"
