@@ -36,7 +36,7 @@ def test_file_validates_without_errors_or_warnings(path) -> None:  # type: ignor
 
 
 def test_related_links_are_symmetric() -> None:
-    related = {path.stem: set(load(path).related) for path in FILES}
+    related = {path.stem: set(load(path).related_ids) for path in FILES}
     for case_id, others in related.items():
         for other in others:
             assert other in related, f"{case_id}: related case {other} has no file"

@@ -50,7 +50,7 @@ def cited(item: Event) -> set[str]:
 
 def test_case_header(case: Case) -> None:
     assert (case.id, case.jurisdiction, case.status.value) == ("kloop", "KG", "convicted")
-    assert set(case.related) == {"kloop-extremism", "kloop-liquidation"}
+    assert set(case.related_ids) == {"kloop-extremism", "kloop-liquidation"}
     assert {(c.article, c.part) for c in case.charges} == {("40", None), ("278", "3")}
 
 
@@ -137,7 +137,7 @@ def test_appeal_decision(case: Case) -> None:
     )
     accountants = outcome_for(item, ACCOUNTANTS)
     assert accountants.verdict is Verdict.UPHELD
-    assert accountants.released is False
+    assert accountants.released is None  # not stated
     assert {"vlast-2025-11-25", "occrp-release", "24kg-365074"} <= cited(item)
 
 
@@ -235,3 +235,22 @@ def test_publication_dates_are_only_as_precise_as_known(case: Case) -> None:
     assert published["24kg-365074"] == "2025-11/.."
     assert published["24kg-334581"] == "2025-06-28"
     assert published["24kg-295696"] == "2023"
+
+
+def test_standing_of_each_defendant(case):
+    from timeline.model.standing import standings
+    from timeline.model.standing_words import custody_words, standing_words
+
+    found = standings(case)
+    assert list(found) == ["aleksandrov", "duulatov", "accountant-no", "accountant-ke"]
+    for person in EDITORS:
+        assert standing_words(case, found[person]) == (
+            "guilty, 5 years' imprisonment, general regime (17 September 2025); sentence "
+            "reduced on appeal to 3 years' probation (25 November 2025); released"
+        )
+        assert custody_words(found[person].custody) == "181 days in custody"
+    for person in ACCOUNTANTS:
+        assert standing_words(case, found[person]) == (
+            "guilty, 3 years' probation (17 September 2025), upheld on appeal (25 November 2025)"
+        )
+        assert custody_words(found[person].custody) == ""

@@ -74,8 +74,8 @@ def _set(text: str, parses: Parses) -> str | None:
     if text[0] not in "[{" and text[-1] not in "]}":
         return None
     return (
-        f"{quoted(text)} is a set of dates (EDTF Level 2), which is not supported; write one date "
-        "or an interval, such as 2001/2002."
+        f"{quoted(text)} is a set of dates (EDTF Level 2), which is not supported; write one date, "
+        "an interval such as 2001/2002, or one day of a range such as [2001-05-01..2001-06-30]."
     )
 
 

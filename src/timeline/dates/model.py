@@ -35,6 +35,11 @@ class EdtfDate:
 
     An interval keeps its ends in `start` and `end` (None when open or unknown);
     its bounds run from the start's earliest to the end's latest day.
+
+    One day of a set (`[A..B]`, `one_of`) is a single day known only to lie between
+    A and B, not a span: `start` and `end` hold A and B, `is_interval` is False.
+    An unknown date (`unknown`, made by `unknown_between`) has no text; `start` and
+    `end` hold the dates it is known to come after and before, when there are any.
     """
 
     text: str
@@ -50,6 +55,8 @@ class EdtfDate:
     open_end: bool = False
     season: int | None = None
     time: str | None = None
+    one_of: bool = False
+    unknown: bool = False
 
     @property
     def unknown_start(self) -> bool:
@@ -93,8 +100,8 @@ class EdtfDate:
         return date_words(self, inferred)
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "edtf": self.text,
+        found: dict[str, object] = {
+            "edtf": self.text or None,
             "display": self.display(),
             "earliest": self.earliest.isoformat() if self.earliest else None,
             "latest": self.latest.isoformat() if self.latest else None,
@@ -102,6 +109,25 @@ class EdtfDate:
             "uncertain": self.uncertain,
             "approximate": self.approximate,
         }
+        # Only on the new kinds of date, so that the export of an older file is unchanged.
+        if self.one_of:
+            found["one_of"] = True
+        if self.unknown:
+            found["unknown"] = True
+        return found
+
+
+def unknown_between(after: EdtfDate | None, before: EdtfDate | None) -> EdtfDate:
+    """The date of an event known only to come after one date and/or before another."""
+    return EdtfDate(
+        text="",
+        earliest=after.earliest if after else None,
+        latest=before.latest if before else None,
+        precision=Precision.DAY,
+        start=after,
+        end=before,
+        unknown=True,
+    )
 
 
 def _bounds_of(date: EdtfDate) -> tuple[object, ...]:

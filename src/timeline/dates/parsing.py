@@ -24,6 +24,8 @@ def parse(text: str) -> EdtfDate:
     """Parse a date of the supported EDTF profile; raise `EdtfError` for anything else."""
     if not isinstance(text, str):
         raise EdtfError(f"A date must be text, such as '2025-05-28', not {type(text).__name__}.")
+    if text.startswith("[") and text.endswith("]") and ".." in text:
+        return _parse_one_of(text)
     message = whole_text_problem(text, is_edtf)
     if message is not None:
         raise EdtfError(message)
@@ -69,6 +71,33 @@ def _parse_interval(text: str) -> EdtfDate:
         end=end,
         open_start=first == OPEN,
         open_end=last == OPEN,
+    )
+
+
+def _parse_one_of(text: str) -> EdtfDate:
+    """`[A..B]`: one day between A and B (EDTF's one of a set), not a span from A to B."""
+    first, _, last = text[1:-1].partition("..")
+    start, end = _parse_end(first, text), _parse_end(last, text)
+    if start is None or end is None or ".." in last or "," in text:
+        raise EdtfError(
+            f"{quoted(text)}: only one range of days is supported in brackets, with both ends "
+            "known, as in [2025-05-30..2025-09-17] (one day between the two)."
+        )
+    if start.earliest and end.latest and start.earliest > end.latest:
+        raise EdtfError(
+            f"{quoted(text)}: the range ends before it starts; write the earlier date first: "
+            f"[{last}..{first}]."
+        )
+    return EdtfDate(
+        text=text,
+        earliest=start.earliest,
+        latest=end.latest,
+        precision=start.precision,
+        uncertain=start.uncertain or end.uncertain,
+        approximate=start.approximate or end.approximate,
+        start=start,
+        end=end,
+        one_of=True,
     )
 
 

@@ -18,7 +18,28 @@ def date_words(date: EdtfDate, inferred: Collection[str] = ()) -> str:
     """English words for a date or an interval; parts named in `inferred` in brackets."""
     if date.is_interval:
         return _interval_words(date, inferred)
+    if date.unknown:
+        return _unknown_words(date)
+    if date.one_of and date.start and date.end:
+        return _between(_words(date.start, inferred), _words(date.end, inferred))
     return str(_words(date, inferred))
+
+
+def _unknown_words(date: EdtfDate) -> str:
+    after, before = date.start, date.end
+    if after and before:
+        return f"date unknown, {_between(_words(after, ()), _words(before, ()))}"
+    if after:
+        return f"date unknown, after {_words(after, ())}"
+    return f"date unknown, before {_words(before, ())}" if before else "date unknown"
+
+
+def _between(start: _Words, end: _Words) -> str:
+    """One day of a set: "between 30 May and 17 September 2025" (never drawn as a span)."""
+    if start.plain and end.plain and start.year == end.year and start.month:
+        left = f"{start.day} {start.month}".strip()
+        return f"between {left} and {end}"
+    return f"between {start} and {end}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -249,6 +249,10 @@ def _finding(detail: ErrorDetails) -> Finding:
         return _unknown_key(loc)
     if kind == "missing":
         return Finding("TL202", f"missing required key '{name}'", loc[:-1], _example(name))
+    if kind == "missing_date":
+        return Finding(
+            "TL202", f"missing required key 'date': {detail['msg']}", loc, _example("date")
+        )
     if kind == "edtf":
         return Finding("TL205", f"invalid date: {detail['msg']}", loc)
     if kind == "enum":

@@ -7,8 +7,9 @@ almost always typos. Semantic rules (references, chronology, privacy) live in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -17,13 +18,19 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    SerializerFunctionWrapHandler,
     WithJsonSchema,
+    model_serializer,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from timeline import dates
+from timeline.model import placement
 from timeline.model.durations import DURATION_PATTERN
 from timeline.model.vocab import (
+    Authority,
+    CaseRelation,
     CaseStatus,
     EventType,
     FactStatus,
@@ -65,6 +72,18 @@ def _citation_from_ref(value: object) -> object:
     return {"ref": value} if isinstance(value, str) else value
 
 
+def _related_from_id(value: object) -> object:
+    return {"case": value} if isinstance(value, str) else value
+
+
+def _list_from_one(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+UNKNOWN_DATE = dates.unknown_between(None, None)
+"""The date of an event whose date is not known until the case places it (`after`/`before`)."""
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=100)]
 Text = Annotated[str, Field(min_length=1)]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
@@ -87,6 +106,8 @@ Date = Annotated[
 # Only `true` and `false`: pydantic would also read "yes", "on", "1" as true, the
 # YAML 1.1 guessing that the loader refuses for every other scalar.
 Flag = Annotated[bool, Field(strict=True)]
+# A yes/no fact that may be unknown: absent (None) means "not stated", never "no".
+Fact = Annotated[bool | None, Field(strict=True)]
 
 
 class Model(BaseModel):
@@ -103,12 +124,13 @@ class Alias(Model):
 class Affiliation(Model):
     org: Slug
     role: str | None = None
-    former: Flag = False
+    former: Fact = None
 
 
 class Person(Model):
     id: Slug
     name: Text
+    short_name: str | None = None
     aliases: list[Alias] = _empty_list()
     roles: list[PersonRole] = _empty_list()
     label: str | None = None
@@ -161,6 +183,35 @@ class Citation(Model):
 CitationRef = Annotated[Citation, BeforeValidator(_citation_from_ref)]
 
 
+class Group(Model):
+    """A named group of people, usable wherever people are referenced."""
+
+    id: Slug
+    name: Text
+    members: Annotated[list[Slug], Field(min_length=1)]
+    description: str | None = None
+
+
+class Related(Model):
+    """Another case file, and how it is related to this one."""
+
+    case: Slug
+    relation: CaseRelation | None = None
+    label: str | None = None
+    note: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _bare_id(self, handler: SerializerFunctionWrapHandler) -> object:
+        # A bare id stays a bare id in exports, as it was before relations existed.
+        if self.relation is None and self.label is None and self.note is None:
+            return self.case
+        return handler(self)
+
+
+RelatedRef = Annotated[Related, BeforeValidator(_related_from_id)]
+SlugList = Annotated[list[Slug], BeforeValidator(_list_from_one)]
+
+
 class Participant(Model):
     ref: Slug
     role: ParticipantRole = ParticipantRole.SUBJECT
@@ -168,17 +219,23 @@ class Participant(Model):
 
 
 class Outcome(Model):
-    """What a court decided, or the prosecution asked for, for some people."""
+    """What an authority decided, or the prosecution asked for, for some people."""
 
     subjects: Annotated[list[Slug], Field(min_length=1)]
     kind: OutcomeKind = OutcomeKind.DECISION
+    by: Authority = Authority.COURT
     verdict: Verdict | None = None
+    acts_on: SlugList = _empty_list()
+    retrial: Fact = None
+    charges_added: list[Slug] = _empty_list()
+    charges_dropped: list[Slug] = _empty_list()
     sentence: SentenceKind | None = None
     term: Duration | None = None
     regime: Regime | None = None
     amount: str | None = None
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
-    released: Flag = False
+    until: Date | None = None
+    released: Fact = None
     label: str | None = None
     note: str | None = None
 
@@ -193,7 +250,13 @@ class RelativeDate(Model):
 
 class Event(Model):
     id: Slug
-    date: Date
+    # Absent only when `after` or `before` places the event; the case then gives it a
+    # date with `unknown` set and the anchors' bounds (see `Case._place_unknown_dates`).
+    date: Date = Field(
+        default=UNKNOWN_DATE,
+        exclude_if=lambda date: date.unknown,
+        json_schema_extra={"default": None},
+    )
     type: EventType
     label: str | None = None
     title: Text
@@ -206,11 +269,21 @@ class Event(Model):
     attribution: list[Slug] = _empty_list()
     disputed_by: list[Slug] = _empty_list()
     after: list[Slug] = _empty_list()
+    before: list[Slug] = _empty_list()
     key: Flag = False
     context: Flag = False
     inferred: list[InferredPart] = _empty_list()
     source_text: str | None = None
     relative: RelativeDate | None = None
+
+    @model_validator(mode="after")
+    def _unknown_date_is_placed(self) -> Self:
+        if self.date.unknown and not (self.after or self.before):
+            raise PydanticCustomError(
+                "missing_date",
+                "an event needs a date, or `after`/`before` to place one whose date is unknown",
+            )
+        return self
 
 
 class Claim(Model):
@@ -226,6 +299,7 @@ class Conflict(Model):
 
     id: Slug
     about: Annotated[list[Slug], Field(min_length=1)]
+    subject: Slug | None = None
     field: str | None = None
     description: str | None = None
     claims: list[Claim]
@@ -242,24 +316,52 @@ class Case(Model):
     court: Slug | None = None
     summary: str | None = None
     tags: list[Slug] = _empty_list()
-    related: list[Slug] = _empty_list()
+    related: list[RelatedRef] = _empty_list()
     people: list[Person] = _empty_list()
+    groups: list[Group] = _empty_list()
     organizations: list[Organization] = _empty_list()
     charges: list[Charge] = _empty_list()
     sources: list[Source] = _empty_list()
     events: list[Event] = _empty_list()
     conflicts: list[Conflict] = _empty_list()
 
+    @model_validator(mode="after")
+    def _place_unknown_dates(self) -> Self:
+        if any(event.date.unknown for event in self.events):
+            # Frozen, but still being built: the only moment the events can get their bounds.
+            object.__setattr__(self, "events", placement.placed(self.events))
+        return self
+
     @cached_property
     def chronology(self) -> tuple[Event, ...]:
-        """The events in display order: by date (see `EdtfDate.sort_key`), then file order."""
-        return tuple(sorted(self.events, key=lambda event: event.date.sort_key()))
+        """The events in display order: by date (see `EdtfDate.sort_key`), then file order;
+        an event of unknown date right after its `after` (or before its `before`) event."""
+        return placement.chronology(self.events)
+
+    @cached_property
+    def related_ids(self) -> tuple[str, ...]:
+        """The ids of the related cases, in file order."""
+        return tuple(item.case for item in self.related)
+
+    @cached_property
+    def groups_by_id(self) -> dict[str, Group]:
+        return {group.id: group for group in self.groups}
+
+    def members(self, ref: str) -> tuple[str, ...]:
+        """A group's members; any other id stands for itself."""
+        group = self.groups_by_id.get(ref)
+        return tuple(group.members) if group else (ref,)
+
+    def expand(self, refs: Iterable[str]) -> tuple[str, ...]:
+        """The people named by `refs`, groups replaced by their members, each once, in order."""
+        return tuple(dict.fromkeys(member for ref in refs for member in self.members(ref)))
 
     @cached_property
     def index(self) -> dict[str, Any]:
-        """Every item by id: people, organizations, charges, sources, events, conflicts."""
+        """Every item by id: people, groups, organizations, charges, sources, events, conflicts."""
         found: dict[str, Any] = {}
-        for section in (self.people, self.organizations, self.charges, self.sources):
+        sections = (self.people, self.groups, self.organizations, self.charges, self.sources)
+        for section in sections:
             found.update((item.id, item) for item in section)
         found.update((event.id, event) for event in self.events)
         return found
@@ -276,4 +378,4 @@ class Case(Model):
     def display_name(self, ref: str) -> str:
         """A person's or organization's name as shown everywhere (initials stay initials)."""
         item = self.index.get(ref)
-        return item.name if isinstance(item, Person | Organization) else ref
+        return item.name if isinstance(item, Person | Organization | Group) else ref

@@ -54,7 +54,23 @@ class EventType(Term):
     APPEAL = "appeal", "An appeal filed against a decision."
     APPEAL_DECISION = "appeal-decision", "A higher court decides an appeal."
     RELEASE = "release", "Someone released from custody."
-    PARDON = "pardon", "A pardon or amnesty."
+    PARDON = "pardon", "A pardon or clemency by the executive."
+    AMNESTY = "amnesty", "An amnesty applied to someone."
+    EXCHANGE = "exchange", "Someone released in a prisoner exchange."
+    OPINION = (
+        "opinion",
+        "An opinion or judgment of an international body (a UN working group, a regional court).",
+    )
+    ANNULMENT = (
+        "annulment",
+        "A higher court annuls earlier decisions (cassation, review, new circumstances).",
+    )
+    CHARGES_ADDED = "charges-added", "Charges added against someone."
+    CHARGES_DROPPED = "charges-dropped", "Charges dropped by the prosecution or a court."
+    CUSTODY_EXTENDED = "custody-extended", "A court extends custody before or during trial."
+    HOUSE_ARREST = "house-arrest", "Someone moved to, or placed under, house arrest."
+    TRANSFER = "transfer", "Someone moved between places of custody (pre-trial prison, colony)."
+    WANTED = "wanted", "Someone put on a wanted list: at large."
     RETRIAL = "retrial", "A case sent back for a new trial."
     STATEMENT = "statement", "A public statement by a party, official or organization."
     DENIAL = "denial", "A party publicly denies an allegation or a statement."
@@ -163,7 +179,26 @@ class Verdict(Term):
     DISMISSED = "dismissed", "Case or charges dismissed without a verdict."
     UPHELD = "upheld", "On appeal: the earlier decision stands."
     AMENDED = "amended", "On appeal: the earlier decision changed (e.g. sentence reduced)."
-    OVERTURNED = "overturned", "On appeal: the earlier decision annulled."
+    OVERTURNED = (
+        "overturned",
+        "The earlier decision reversed: a conviction becomes an acquittal, an acquittal a "
+        "conviction (with this outcome's sentence); with `retrial: true`, set aside for a new "
+        "trial.",
+    )
+    ANNULLED = (
+        "annulled",
+        "The earlier decisions annulled (cassation, review, new circumstances); nothing stands "
+        "in their place until a new decision.",
+    )
+    PARDONED = "pardoned", "Pardoned or granted clemency; the conviction stands."
+    AMNESTIED = "amnestied", "Freed or sentence remitted under an amnesty; the conviction stands."
+    EXCHANGED = "exchanged", "Released in a prisoner exchange; the conviction stands."
+    VIOLATION = (
+        "violation",
+        "An international body found rights violated (e.g. detention arbitrary); no legal "
+        "force on the standing.",
+    )
+    NO_VIOLATION = "no-violation", "An international body found no violation."
     OTHER = "other", "Anything else; say what in `label`."
 
 
@@ -178,6 +213,10 @@ class SentenceKind(Term):
     HOUSE_ARREST = "house-arrest", "House arrest (as a sentence or a pretrial measure)."
     PRETRIAL_DETENTION = "pretrial-detention", "Custody ordered before trial, for `term`."
     BAIL = "bail", "Released on bail or on a written undertaking."
+    RECOGNIZANCE = (
+        "recognizance",
+        "Free before trial on a written undertaking not to leave (a travel restriction).",
+    )
     NONE = "none", "No sentence."
     OTHER = "other", "Anything else; say what in `label`."
 
@@ -194,10 +233,54 @@ class Regime(Term):
 
 
 class OutcomeKind(Term):
-    """Whether an outcome was decided by a court or requested by the prosecution."""
+    """Whether an outcome was decided by an authority or requested by the prosecution."""
 
-    DECISION = "decision", "What a court decided."
-    REQUEST = "request", "What the prosecution asked for."
+    DECISION = "decision", "What an authority decided (see `by`)."
+    REQUEST = "request", "What the prosecution asked for; never a decision."
+
+
+class Authority(Term):
+    """Who decided an outcome."""
+
+    COURT = "court", "A court (the default)."
+    EXECUTIVE = "executive", "The president or government: pardon, amnesty, exchange."
+    PROSECUTION = "prosecution", "The prosecution: charges added or dropped."
+    INTERNATIONAL = "international", "An international body: a UN working group, a regional court."
+
+
+class CaseRelation(Term):
+    """How a related case is related to this one."""
+
+    SAME_PEOPLE = "same-people", "It involves the same people."
+    SAME_EVENTS = "same-events", "It arises from the same events or publications."
+    SPLIT_FROM = "split-from", "This case was split off from it."
+    SPLIT_INTO = "split-into", "It was split off from this case."
+    PARALLEL = "parallel", "A separate proceeding (civil, administrative) about the same matter."
+    OTHER = "other", "Anything else; say what in `label`."
+
+
+class ProceduralState(Term):
+    """Where a defendant stands, derived from the decisions (never written in a file)."""
+
+    AWAITING_TRIAL = "awaiting-trial", "Charged or detained; no decision on guilt in force."
+    APPEAL_PENDING = "appeal-pending", "An appeal against the decision in force is pending."
+    CONVICTED = "convicted", "Convicted; the conviction is in force."
+    ACQUITTED = "acquitted", "Acquitted; the acquittal is in force."
+    DISMISSED = "dismissed", "The case or the charges dismissed or dropped."
+    RETRIAL_PENDING = "retrial-pending", "Earlier decisions annulled; a new trial ordered."
+    ANNULLED = "annulled", "Earlier decisions annulled; no retrial stated."
+    PARDONED = "pardoned", "Convicted, then pardoned."
+    AMNESTIED = "amnestied", "Convicted, then freed or spared under an amnesty."
+    EXCHANGED = "exchanged", "Convicted, then released in a prisoner exchange."
+    AT_LARGE = "at-large", "Wanted, not in the authorities' hands."
+
+
+class Liberty(Term):
+    """Whether a person is free, derived from custody events (never written in a file)."""
+
+    IN_CUSTODY = "in-custody", "In custody: police cells, pre-trial prison, prison or colony."
+    HOUSE_ARREST = "house-arrest", "Under house arrest."
+    AT_LIBERTY = "at-liberty", "Free (possibly with restrictions such as probation)."
 
 
 class Privacy(Term):
@@ -227,6 +310,8 @@ VOCABULARIES: dict[str, type[Term]] = {
     "sentence": SentenceKind,
     "regime": Regime,
     "outcome kind": OutcomeKind,
+    "authority": Authority,
+    "relation": CaseRelation,
     "privacy": Privacy,
     "inferred part": InferredPart,
 }

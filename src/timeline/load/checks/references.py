@@ -1,6 +1,7 @@
 """Every reference names an item of the right kind: participants and outcome subjects
-name people or organizations, `charges` name charges, citations name sources,
-`after` and `relative.event` name events.
+name people, groups of people or organizations, a group's members name people,
+`charges` (and `charges_added`, `charges_dropped`) name charges, citations name
+sources, `after`, `before`, `acts_on` and `relative.event` name events.
 
 Fails::
 
@@ -27,8 +28,9 @@ CODE = "TL302"
 def check(case: Case, context: Context) -> Iterator[Finding]:
     people = {p.id for p in case.people}
     orgs = {o.id for o in case.organizations}
-    actors = people | orgs
+    actors = people | orgs | {g.id for g in case.groups}
     kinds = {
+        "person": people,
         "person or organization": actors,
         "charge": {c.id for c in case.charges},
         "source": {s.id for s in case.sources},
@@ -60,9 +62,14 @@ def _references(case: Case) -> Iterator[Reference]:
     for i, person in enumerate(case.people):
         for j, affiliation in enumerate(person.affiliations):
             yield affiliation.org, "organization", ("people", i), ("affiliations", j, "org")
+    for i, group in enumerate(case.groups):
+        for j, member in enumerate(group.members):
+            yield member, "person", ("groups", i), ("members", j)
     for i, event in enumerate(case.events):
         yield from _event_references(event, ("events", i))
     for i, conflict in enumerate(case.conflicts):
+        if conflict.subject is not None:
+            yield conflict.subject, "person or organization", ("conflicts", i), ("subject",)
         for j, ref in enumerate(conflict.about):
             yield ref, "item", ("conflicts", i), ("about", j)
         for j, claim in enumerate(conflict.claims):
@@ -75,7 +82,10 @@ def _event_references(event: Event, base: Path) -> Iterator[Reference]:
     for j, outcome in enumerate(event.outcomes):
         for k, subject in enumerate(outcome.subjects):
             yield subject, "person or organization", base, ("outcomes", j, "subjects", k)
-    for field, kind in (("charges", "charge"), ("after", "event")):
+        for field, kind in _OUTCOME_REFS:
+            for k, ref in enumerate(getattr(outcome, field)):
+                yield ref, kind, base, ("outcomes", j, field, k)
+    for field, kind in (("charges", "charge"), ("after", "event"), ("before", "event")):
         for j, ref in enumerate(getattr(event, field)):
             yield ref, kind, base, (field, j)
     for field in ("attribution", "disputed_by"):
@@ -84,6 +94,9 @@ def _event_references(event: Event, base: Path) -> Iterator[Reference]:
     yield from _citations(event.sources, base)
     if event.relative is not None:
         yield event.relative.event, "event", base, ("relative", "event")
+
+
+_OUTCOME_REFS = (("acts_on", "event"), ("charges_added", "charge"), ("charges_dropped", "charge"))
 
 
 def _citations(citations: Iterable[Citation], base: Path) -> Iterator[Reference]:

@@ -24,7 +24,7 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
     known = context.known_cases
     if known is None:
         return
-    for index, ref in enumerate(case.related):
+    for index, ref in enumerate(case.related_ids):
         if ref == case.id:
             yield Finding(CODE, "a case cannot be related to itself", ("related", index))
         elif ref not in known:

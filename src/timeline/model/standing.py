@@ -1,0 +1,254 @@
+"""Each defendant's standing: one pure function folds their decisions in date order.
+
+A decision is an outcome that is not a request, by any authority. In chronology
+order, per person:
+
+- `guilty`, `acquitted`, `dismissed` (or a sentence without a verdict) set what is
+  in force; `upheld` keeps it; `amended` replaces the sentence; `overturned`
+  reverses the verdict (or, with `retrial: true`, leaves nothing in force);
+- `annulled` removes what it acts on (`acts_on`, or else every earlier decision on
+  guilt and sentence), and what is left is folded again;
+- `pardoned`, `amnestied`, `exchanged` change liberty without erasing a conviction;
+- an international body's `violation`/`no-violation` is kept as an opinion only;
+- an `appeal` event makes an appeal pending until the next decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from timeline.model.case import Case, Event, Outcome, Person
+from timeline.model.custody import Custody, custody
+from timeline.model.vocab import (
+    EventType,
+    OutcomeKind,
+    ParticipantRole,
+    PersonRole,
+    ProceduralState,
+    SentenceKind,
+    Verdict,
+)
+
+MEASURES = {
+    SentenceKind.PRETRIAL_DETENTION,
+    SentenceKind.HOUSE_ARREST,
+    SentenceKind.BAIL,
+    SentenceKind.RECOGNIZANCE,
+}
+RELIEF = {Verdict.PARDONED, Verdict.AMNESTIED, Verdict.EXCHANGED}
+OPINIONS = {Verdict.VIOLATION, Verdict.NO_VIOLATION}
+FINAL = {Verdict.GUILTY, Verdict.ACQUITTED, Verdict.DISMISSED}
+_APPELLANTS = {ParticipantRole.APPELLANT, ParticipantRole.DEFENDANT, ParticipantRole.SUBJECT}
+_STATES = {
+    Verdict.GUILTY: ProceduralState.CONVICTED,
+    Verdict.ACQUITTED: ProceduralState.ACQUITTED,
+    Verdict.DISMISSED: ProceduralState.DISMISSED,
+    Verdict.PARDONED: ProceduralState.PARDONED,
+    Verdict.AMNESTIED: ProceduralState.AMNESTIED,
+    Verdict.EXCHANGED: ProceduralState.EXCHANGED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decision as applied to one person (or an appeal or wanted notice: no outcome)."""
+
+    event: Event
+    outcome: Outcome | None
+    effect: str
+    annulled_by: Event | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where one person stands after every decision of the case."""
+
+    person: str
+    state: ProceduralState
+    verdict: Verdict | None = None
+    sentence: Outcome | None = None
+    set_by: Event | None = None
+    verdict_outcome: Outcome | None = None
+    amended_by: Event | None = None
+    upheld_by: tuple[Event, ...] = ()
+    relief: Step | None = None
+    annulment: Step | None = None
+    retrial: bool = False
+    appeal: Event | None = None
+    charges: tuple[str, ...] = ()
+    opinions: tuple[Step, ...] = ()
+    steps: tuple[Step, ...] = ()
+    custody: Custody | None = None
+
+
+def standings(case: Case) -> dict[str, Standing]:
+    """The standing of every defendant or suspect, and of every person a decision names."""
+    steps = _steps_by_person(case)
+    held = custody(case)
+    found = {}
+    for person in case.people:
+        decided = any(step.outcome for step in steps.get(person.id, ()))
+        if decided or _is_defendant(person):
+            folded = fold(person.id, steps.get(person.id, []))
+            found[person.id] = replace(folded, custody=held.get(person.id, Custody(person.id)))
+    return found
+
+
+def annulments(case: Case) -> dict[tuple[str, str], Event]:
+    """(event id, person id) of every annulled outcome -> the event that annulled it."""
+    return {
+        (step.event.id, person): step.annulled_by
+        for person, standing in standings(case).items()
+        for step in standing.steps
+        if step.annulled_by is not None
+    }
+
+
+def _steps_by_person(case: Case) -> dict[str, list[Step]]:
+    found: dict[str, list[Step]] = {}
+    for event in case.chronology:
+        for person, step in _event_steps(case, event):
+            found.setdefault(person, []).append(step)
+    return found
+
+
+def _event_steps(case: Case, event: Event) -> Iterator[tuple[str, Step]]:
+    decided = False
+    for outcome in event.outcomes:
+        if outcome.kind is OutcomeKind.REQUEST:
+            continue
+        decided = True
+        for person in case.expand(outcome.subjects):
+            if isinstance(case.index.get(person), Person):
+                yield person, Step(event, outcome, _effect(outcome))
+    if decided or event.type not in (EventType.APPEAL, EventType.WANTED):
+        return
+    named = [p.ref for p in event.participants if p.role in _APPELLANTS]
+    people = [p for p in case.expand(named) if isinstance(case.index.get(p), Person)]
+    # An appeal that names nobody concerns everyone with a decision in force (see `_replay`).
+    for person in people or [p.id for p in case.people if _is_defendant(p)]:
+        yield person, Step(event, None, event.type.value)
+
+
+def _is_defendant(person: Person) -> bool:
+    return bool({PersonRole.DEFENDANT, PersonRole.SUSPECT} & set(person.roles))
+
+
+def _effect(outcome: Outcome) -> str:
+    if outcome.verdict is not None:
+        return outcome.verdict.value
+    if outcome.sentence in MEASURES:
+        return "measure"
+    if outcome.sentence is not None or outcome.term is not None:
+        return "sentence"
+    return "charges" if outcome.charges_added or outcome.charges_dropped else "other"
+
+
+def fold(person: str, steps: list[Step]) -> Standing:
+    """A person's standing from their steps in date order (see the module docstring)."""
+    applied: list[Step] = []
+    done: list[Step] = []  # the same steps as `applied`, with their annulments marked
+    for step in steps:
+        if step.effect == Verdict.ANNULLED.value:
+            targets = {id(target) for target in _annulled_targets(step, applied)}
+            applied = [s for s in applied if id(s) not in targets]
+            done = [replace(s, annulled_by=step.event) if id(s) in targets else s for s in done]
+        applied.append(step)
+        done.append(step)
+    return replace(_replay(person, applied), steps=tuple(done))
+
+
+def _annulled_targets(step: Step, applied: list[Step]) -> list[Step]:
+    named = step.outcome.acts_on if step.outcome else []
+    if named:
+        return [s for s in applied if s.event.id in named]
+    merits = {v.value for v in FINAL} | {"sentence", "upheld", "amended", "overturned"}
+    return [s for s in applied if s.effect in merits]
+
+
+def _replay(person: str, steps: list[Step]) -> Standing:
+    state = Standing(person, ProceduralState.AWAITING_TRIAL)
+    charges: list[str] = []
+    for step in steps:
+        state = _apply(state, step)
+        if step.outcome is not None:
+            charges += [c for c in step.outcome.charges_added if c not in charges]
+            charges = [c for c in charges if c not in step.outcome.charges_dropped]
+    return replace(state, state=_state_of(state), charges=tuple(charges))
+
+
+def _apply(state: Standing, step: Step) -> Standing:  # noqa: PLR0911 - one branch per effect
+    outcome, effect = step.outcome, step.effect
+    if outcome is None:
+        if effect == EventType.APPEAL.value and state.verdict is not None:
+            return replace(state, appeal=step.event)
+        # A wanted notice is remembered in `state` until the end (see `_state_of`).
+        at_large = effect == EventType.WANTED.value
+        return replace(state, state=ProceduralState.AT_LARGE) if at_large else state
+    if effect in {v.value for v in FINAL} or (effect == "sentence" and state.verdict is None):
+        return _set(state, step, outcome.verdict or Verdict.GUILTY)
+    if effect == "sentence":  # sentenced after the verdict, by a decision of its own
+        return replace(state, sentence=outcome, appeal=None)
+    if effect == Verdict.AMENDED.value and state.verdict is not None:
+        has_sentence = outcome.sentence is not None or outcome.term is not None
+        return replace(
+            state,
+            sentence=outcome if has_sentence else state.sentence,
+            amended_by=step.event,
+            appeal=None,
+        )
+    if effect == Verdict.UPHELD.value and state.verdict is not None:
+        return replace(state, upheld_by=(*state.upheld_by, step.event), appeal=None)
+    if effect == Verdict.OVERTURNED.value:
+        return _overturn(state, step, outcome)
+    if effect == Verdict.ANNULLED.value:
+        rehearing = step.event if outcome.retrial and state.verdict is not None else None
+        return replace(state, annulment=step, retrial=outcome.retrial is True, appeal=rehearing)
+    if outcome.verdict in RELIEF:
+        return replace(state, relief=step)
+    if outcome.verdict in OPINIONS:
+        return replace(state, opinions=(*state.opinions, step))
+    return state
+
+
+def _set(state: Standing, step: Step, verdict: Verdict) -> Standing:
+    outcome = step.outcome
+    has_sentence = outcome is not None and (outcome.sentence or outcome.term)
+    keep = verdict is Verdict.GUILTY and has_sentence
+    return replace(
+        Standing(state.person, state.state, opinions=state.opinions),
+        verdict=verdict,
+        sentence=outcome if keep else None,
+        set_by=step.event,
+        verdict_outcome=outcome,
+    )
+
+
+def _overturn(state: Standing, step: Step, outcome: Outcome) -> Standing:
+    if outcome.retrial:
+        cleared = Standing(state.person, state.state, opinions=state.opinions)
+        return replace(cleared, retrial=True, annulment=step)
+    reversed_to = (
+        Verdict.GUILTY if state.verdict in (Verdict.ACQUITTED, Verdict.DISMISSED) else None
+    )
+    return _set(state, step, reversed_to or Verdict.ACQUITTED)
+
+
+def _state_of(standing: Standing) -> ProceduralState:
+    verdict = standing.verdict
+    if standing.relief is not None and standing.relief.outcome is not None:
+        relief = standing.relief.outcome.verdict
+        if relief is not None and verdict in (None, Verdict.GUILTY):
+            return _STATES[relief]
+    if standing.appeal is not None:
+        return ProceduralState.APPEAL_PENDING
+    if verdict is not None:
+        return _STATES[verdict]
+    if standing.retrial:
+        return ProceduralState.RETRIAL_PENDING
+    if standing.annulment is not None:
+        return ProceduralState.ANNULLED
+    if standing.state is ProceduralState.AT_LARGE:
+        return ProceduralState.AT_LARGE
+    return ProceduralState.AWAITING_TRIAL

@@ -1,0 +1,93 @@
+"""Periods in custody and the days they add up to, as bounds when dates are uncertain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, MINIMAL, TODAY, validate_text
+from timeline.dates import parse
+from timeline.load.validation import validate_file
+from timeline.model.custody import DayBounds, custody, day_bounds
+from timeline.model.standing_words import custody_words, days_words
+from timeline.model.vocab import Liberty
+
+FIXTURE = Path(__file__).parent / "fixtures" / "standing" / "sequences.yaml"
+
+
+@pytest.fixture(scope="module")
+def held():
+    case = validate_file(FIXTURE, today=TODAY).case
+    assert case is not None
+    return custody(case)
+
+
+def test_kloop_camera_operators_spent_181_days_in_custody():
+    case = validate_file(DATA / "kloop.yaml", today=TODAY).case
+    assert case is not None
+    found = custody(case)
+    for person in ("aleksandrov", "duulatov"):
+        (period,) = found[person].periods
+        assert (period.start.text, period.end and period.end.text) == ("2025-05-28", "2025-11-25")
+        assert found[person].days == DayBounds(181, 181)
+        assert found[person].liberty is Liberty.AT_LIBERTY
+        assert custody_words(found[person]) == "181 days in custody"
+
+
+def test_a_day_between_two_dates_gives_bounds(held):
+    # Released on recognizance some day between 12 and 14 March 2024.
+    assert held["requested"].days == DayBounds(56, 58)
+    assert custody_words(held["requested"]) == "56-58 days in custody"
+
+
+def test_house_arrest_is_counted_apart(held):
+    found = held["amended"]
+    assert [p.kind for p in found.periods] == [Liberty.IN_CUSTODY, Liberty.HOUSE_ARREST]
+    assert (found.days, found.house_arrest_days) == (DayBounds(84, 84), DayBounds(184, 184))
+    assert custody_words(found) == "84 days in custody, 184 days under house arrest"
+
+
+def test_a_period_still_running_is_a_lower_bound(held):
+    found = held["upheld-twice"]
+    assert found.liberty is Liberty.IN_CUSTODY
+    assert found.periods[-1].end is None
+    assert found.days.high is None
+    assert days_words(found.days) == "at least 784 days"
+
+
+def test_a_release_of_unknown_date_has_no_upper_bound(held):
+    assert held["pardoned"].days == DayBounds(406, None)
+
+
+def test_acquittal_and_exchange_end_custody(held):
+    assert held["acquitted"].days == DayBounds(268, 268)
+    assert held["exchanged"].days == DayBounds(370, 370)
+
+
+def test_a_request_changes_no_custody(held):
+    # The request asked for prison for everyone; only decisions count.
+    assert all(p.started_by.id != "request" for h in held.values() for p in h.periods)
+
+
+def test_day_bounds_of_uncertain_ends():
+    assert day_bounds(parse("2025-05"), parse("2025-06-10"), TODAY) == DayBounds(10, 40)
+    assert day_bounds(parse("2025-05-28"), None, parse("2025-06-01").earliest) == DayBounds(4, None)
+
+
+def test_detained_again_without_a_release_is_a_problem(tmp_path):
+    again = """\
+  - id: second
+    date: "2025-06-28"
+    type: detention
+    title: Held again
+    participants: [{ref: ann, role: detainee}]
+    sources: [src]
+"""
+    report = validate_text(tmp_path, MINIMAL + again)
+    assert report.case is not None
+    problems = custody(report.case)["ann"].problems
+    assert [(event.id, text) for event, text in problems] == [
+        ("second", "detained again without a release in between")
+    ]
+    assert custody(report.case)["ann"].days == DayBounds(112, None)
