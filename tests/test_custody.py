@@ -75,7 +75,7 @@ def test_day_bounds_of_uncertain_ends():
     assert day_bounds(parse("2025-05-28"), None, parse("2025-06-01").earliest) == DayBounds(4, None)
 
 
-def test_detained_again_without_a_release_is_a_problem(tmp_path):
+def test_detained_again_without_a_release_is_a_gap(tmp_path):
     again = """\
   - id: second
     date: "2025-06-28"
@@ -86,7 +86,7 @@ def test_detained_again_without_a_release_is_a_problem(tmp_path):
 """
     report = validate_text(tmp_path, MINIMAL + again)
     assert report.case is not None
-    problems = custody(report.case)["ann"].problems
+    problems = custody(report.case)["ann"].gaps
     assert [(event.id, text) for event, text in problems] == [
         ("second", "detained again without a release in between")
     ]

@@ -70,3 +70,30 @@ def test_the_current_outcome_is_the_latest_decision(kloop: Case) -> None:
         "guilty; 3 years probation; upheld (appeal decision, 25 November 2025)"
     )
     assert current_outcome([]) == "no court decision yet"
+
+
+def test_short_names_keep_patronymic_particles(tmp_path):
+    from conftest import MINIMAL, validate_text
+    from timeline.model.describe import short_name
+
+    people = (
+        "  - {id: mk, name: Makhabat Tajibek kyzy, roles: [defendant]}\n"
+        "  - {id: mu, name: Maksat Tajibek uulu, roles: [defendant]}\n"
+        "  - {id: two, name: Tajibek kyzy, roles: [defendant]}\n"
+        "  - {id: set, name: Aike Beishekeeva, short_name: Aike, roles: [defendant]}\n"
+        "organizations:"
+    )
+    report = validate_text(tmp_path, MINIMAL.replace("organizations:", people, 1))
+    case = report.case
+    assert case is not None
+    found = [short_name(case, ref) for ref in ("mk", "mu", "two", "set", "no", "ann")]
+    assert found == ["Tajibek kyzy", "Tajibek uulu", "Tajibek kyzy", "Aike", "N.O.", "Example"]
+
+
+def test_an_initials_only_person_has_no_short_name(diagnose):
+    from conftest import MINIMAL
+
+    text = MINIMAL.replace(
+        "name: N.O., privacy: initials", "name: N.O., short_name: Nurbek, privacy: initials"
+    )
+    assert diagnose(text) == ["TL602@8:26"]

@@ -23,9 +23,10 @@ def redact(case: Case) -> Case:
 
 
 def _redact_person(person: Person) -> Person:
-    if person.privacy is not Privacy.INITIALS or not (person.aliases or person.description):
+    private = person.aliases or person.description or person.short_name
+    if person.privacy is not Privacy.INITIALS or not private:
         return person
-    return person.model_copy(update={"aliases": [], "description": None})
+    return person.model_copy(update={"aliases": [], "description": None, "short_name": None})
 
 
 def display_date(event: Event) -> str:

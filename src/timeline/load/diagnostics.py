@@ -149,13 +149,16 @@ _CATALOGUE: tuple[tuple[str, Severity, str, str], ...] = (
     ("TL301", _E, "duplicate-id", "Ids are unique in the file."),
     ("TL302", _E, "unresolved-reference", "Every reference names an item of the right kind."),
     ("TL303", _E, "id-mismatch", "The case id equals the file name."),
-    ("TL304", _E, "unknown-related-case", "A related case is a case file of the same folder."),
+    ("TL304", _W, "unknown-related-case", "A related case is a case file of the same folder."),
+    ("TL306", _W, "outcome-subject", "A decision names defendants or suspects (or groups)."),
     # TL4xx: chronology
-    ("TL401", _E, "after-violated", "An event listed in `after` must not come later."),
+    ("TL401", _E, "after-violated", "`after` and `before` must agree with the dates."),
     ("TL402", _E, "outcome-before-arrest", "No verdict for a person before their first arrest."),
     ("TL403", _E, "future-date", "Events do not happen in the future."),
     ("TL404", _E, "relative-date", "A relative date must agree with its anchor's date."),
     ("TL405", _E, "inferred-parts", "An inferred date part needs `source_text` and the part."),
+    ("TL406", _E, "acts-on", "A decision acts on earlier decisions for its subjects."),
+    ("TL407", _W, "custody-order", "Custody periods follow one another without overlapping."),
     # TL5xx: sourcing
     ("TL501", _W, "unsourced-event", "Every event cites at least one source."),
     ("TL502", _W, "unused-source", "Every listed source is cited somewhere."),

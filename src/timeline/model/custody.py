@@ -87,7 +87,10 @@ class Custody:
     days: DayBounds = NO_DAYS
     house_arrest_days: DayBounds = NO_DAYS
     liberty: Liberty | None = None
+    # Impossible sequences (a period that ends before it begins), for the custody check;
+    # `gaps` are steps the sources may have skipped (a release no one reported).
     problems: tuple[tuple[Event, str], ...] = field(default=())
+    gaps: tuple[tuple[Event, str], ...] = field(default=())
 
 
 def custody(case: Case) -> dict[str, Custody]:
@@ -148,19 +151,20 @@ def _event_liberty(kind: EventType) -> Liberty | None:
 def _fold(person: str, changes: list[tuple[Event, Liberty]], last_day: datetime.date) -> Custody:
     periods: list[Period] = []
     problems: list[tuple[Event, str]] = []
+    gaps: list[tuple[Event, str]] = []
     liberty: Liberty | None = None
     opened: Event | None = None
     for event, new in changes:
         if new is liberty:
-            if event.type in (EventType.DETENTION, EventType.ARREST) and new is Liberty.IN_CUSTODY:
-                problems.append((event, "detained again without a release in between"))
+            if _detains(event) and opened is not None and _detains(opened):
+                gaps.append((event, "detained again without a release in between"))
             continue
         if opened is not None and liberty is not None and liberty is not Liberty.AT_LIBERTY:
             periods.append(_period(liberty, opened, event, last_day))
             if _ends_before_start(opened.date, event.date):
-                problems.append((event, f"ends custody before it began ({opened.id})"))
+                problems.append((event, f"ends custody before it began ('{opened.id}')"))
         elif new is Liberty.AT_LIBERTY and event.type in _FREED:
-            problems.append((event, "released, but not known to be in custody"))
+            gaps.append((event, "released, but not known to be in custody"))
         liberty, opened = new, event
     if opened is not None and liberty in (Liberty.IN_CUSTODY, Liberty.HOUSE_ARREST):
         periods.append(_period(liberty, opened, None, last_day))
@@ -171,7 +175,12 @@ def _fold(person: str, changes: list[tuple[Event, Liberty]], last_day: datetime.
         _total(periods, Liberty.HOUSE_ARREST),
         liberty,
         tuple(problems),
+        tuple(gaps),
     )
+
+
+def _detains(event: Event) -> bool:
+    return event.type in (EventType.DETENTION, EventType.ARREST)
 
 
 def _period(kind: Liberty, start: Event, end: Event | None, last_day: datetime.date) -> Period:

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from timeline.model.case import Case, Event, Organization, Outcome, Participant, Person
+from timeline.model.case import (
+    Case,
+    Conflict,
+    Event,
+    Group,
+    Organization,
+    Outcome,
+    Participant,
+    Person,
+)
 from timeline.model.durations import duration_words
 from timeline.model.vocab import (
     FactStatus,
@@ -28,13 +37,27 @@ _REGIMES = {
 }
 
 
+# Patronymic particles: "Makhabat Tajibek kyzy" is "Tajibek kyzy" in running text, never "kyzy".
+PARTICLES = frozenset(
+    ("kyzy", "kizi", "qizi", "gyzy", "kyzi", "uulu", "uly", "ulu", "ogly", "oglu", "ugli")
+).union(("o'g'li", "ogli", "zade", "zoda"))
+
+
 def short_name(case: Case, ref: str) -> str:
-    """A compact name: a person's surname, an organization's short alias, initials as they are."""
+    """A compact name: a person's `short_name` or surname (with its particle), an
+    organization's short alias, a group's name, initials as they are."""
     item = case.index.get(ref)
     if isinstance(item, Person):
         if item.privacy is Privacy.INITIALS or " " not in item.name.strip():
             return item.name
-        return item.name.split()[-1]
+        if item.short_name:
+            return item.short_name
+        words = item.name.split()
+        if words[-1].lower() in PARTICLES:
+            return " ".join(words[-2:])
+        return words[-1]
+    if isinstance(item, Group):
+        return item.name
     if isinstance(item, Organization):
         short = [
             alias.name
@@ -147,3 +170,13 @@ def conflict_sides(case: Case, ref: str) -> list[tuple[str, list[str]]]:
         ]
         found.append((conflict.description or conflict.field or conflict.id, claims))
     return found
+
+
+def outcome_conflicts(case: Case, event: Event, outcome: Outcome) -> list[Conflict]:
+    """The conflicts about one detail of this outcome: about the event, for one of its subjects."""
+    subjects = set(case.expand(outcome.subjects))
+    return [
+        conflict
+        for conflict in case.conflicts_by_ref.get(event.id, ())
+        if conflict.subject is not None and conflict.subject in subjects
+    ]

@@ -39,6 +39,8 @@ MEASURES = {
 RELIEF = {Verdict.PARDONED, Verdict.AMNESTIED, Verdict.EXCHANGED}
 OPINIONS = {Verdict.VIOLATION, Verdict.NO_VIOLATION}
 FINAL = {Verdict.GUILTY, Verdict.ACQUITTED, Verdict.DISMISSED}
+# The effects that make someone a party whose standing is worth stating.
+_DECIDING = {v.value for v in FINAL | RELIEF} | {"sentence", "amended", "overturned", "annulled"}
 _APPELLANTS = {ParticipantRole.APPELLANT, ParticipantRole.DEFENDANT, ParticipantRole.SUBJECT}
 _STATES = {
     Verdict.GUILTY: ProceduralState.CONVICTED,
@@ -88,7 +90,7 @@ def standings(case: Case) -> dict[str, Standing]:
     held = custody(case)
     found = {}
     for person in case.people:
-        decided = any(step.outcome for step in steps.get(person.id, ()))
+        decided = any(step.effect in _DECIDING for step in steps.get(person.id, ()))
         if decided or _is_defendant(person):
             folded = fold(person.id, steps.get(person.id, []))
             found[person.id] = replace(folded, custody=held.get(person.id, Custody(person.id)))

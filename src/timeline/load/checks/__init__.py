@@ -15,10 +15,12 @@ from datetime import date
 from types import ModuleType
 
 from timeline.load.checks import (
+    acts_on,
     after,
     case_id,
     conflict_claims,
     conflict_status,
+    custody_order,
     disputed,
     duplicate_ids,
     future,
@@ -27,6 +29,7 @@ from timeline.load.checks import (
     label_without_other,
     other_label,
     outcome_order,
+    outcome_subjects,
     privacy_details,
     privacy_name,
     references,
@@ -56,8 +59,11 @@ _MODULES: tuple[ModuleType, ...] = (
     references,
     case_id,
     related,
+    outcome_subjects,
     after,
     outcome_order,
+    acts_on,
+    custody_order,
     future,
     relative,
     inferred,

@@ -1,4 +1,5 @@
-"""An event that lists another in `after` must not definitely come before it.
+"""An event that lists another in `after` must not definitely come before it, and one
+that lists another in `before` must not definitely come after it.
 
 Dates are compared with their bounds widened for `~`, `?` and `%`, so only a
 definite contradiction is an error: "July 2025" after "2025-07-15" is fine.
@@ -38,5 +39,15 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
                     f"'{event.id}' ({event.date.display()}) is listed after '{ref}' "
                     f"({earlier.date.display()}) but comes before it",
                     ("events", i, "after", j),
+                    "fix one of the dates, or remove the ordering",
+                )
+        for j, ref in enumerate(event.before):
+            later = events.get(ref)
+            if later is not None and event.date.compare(later.date) is Relation.AFTER:
+                yield Finding(
+                    CODE,
+                    f"'{event.id}' ({event.date.display()}) is listed before '{ref}' "
+                    f"({later.date.display()}) but comes after it",
+                    ("events", i, "before", j),
                     "fix one of the dates, or remove the ordering",
                 )

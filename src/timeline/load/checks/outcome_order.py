@@ -27,23 +27,23 @@ STARTS = {EventType.DETENTION, EventType.ARREST, EventType.PRETRIAL_MEASURE, Eve
 LATER = {EventType.VERDICT, EventType.SENTENCE, EventType.APPEAL, EventType.APPEAL_DECISION}
 
 
-def _people(event: Event) -> set[str]:
+def _people(case: Case, event: Event) -> set[str]:
     found = {participant.ref for participant in event.participants}
     for outcome in event.outcomes:
         found.update(outcome.subjects)
-    return found
+    return set(case.expand(found))
 
 
 def check(case: Case, context: Context) -> Iterator[Finding]:
     first: dict[str, Event] = {}
     for event in case.chronology:
         if event.type in STARTS:
-            for person in _people(event):
+            for person in _people(case, event):
                 first.setdefault(person, event)
     for i, event in enumerate(case.events):
         if event.type not in LATER:
             continue
-        for person in sorted(_people(event)):
+        for person in sorted(_people(case, event)):
             start = first.get(person)
             if start is not None and event.date.compare(start.date) is Relation.BEFORE:
                 yield Finding(

@@ -1,5 +1,5 @@
-"""A person marked `privacy: initials` has no aliases and no description: nothing that
-could name them besides the initials.
+"""A person marked `privacy: initials` has no aliases, no short name and no description:
+nothing that could name them besides the initials.
 
 Fails::
 
@@ -29,7 +29,7 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
     for i, person in enumerate(case.people):
         if person.privacy is not Privacy.INITIALS:
             continue
-        for field in ("aliases", "description"):
+        for field in ("aliases", "short_name", "description"):
             if getattr(person, field):
                 yield Finding(
                     CODE,

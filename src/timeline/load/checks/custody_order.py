@@ -1,0 +1,50 @@
+"""Custody cannot end before it begins: a measure's `until` does not come before the
+decision that ordered it, and no release is dated before the custody it ends.
+
+Only a warning. Steps the sources skip (a release nobody reported, a second arrest
+while held) are not reported: they happen, and the days are counted from what the
+file says.
+
+Fails::
+
+    - id: remanded
+      date: "2024-01-18"
+      outcomes: [{subjects: [ann], sentence: pretrial-detention, until: "2023-03-13"}]   # TL407
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from timeline.dates import Relation
+from timeline.load.diagnostics import Finding
+from timeline.model.case import Case
+from timeline.model.custody import custody
+
+if TYPE_CHECKING:
+    from timeline.load.checks import Context
+
+CODE = "TL407"
+
+
+def check(case: Case, context: Context) -> Iterator[Finding]:
+    positions = {event.id: i for i, event in enumerate(case.events)}
+    for i, event in enumerate(case.events):
+        for j, outcome in enumerate(event.outcomes):
+            if outcome.until is not None and outcome.until.compare(event.date) is Relation.BEFORE:
+                yield Finding(
+                    CODE,
+                    f"the measure of '{event.id}' ({event.date.display()}) ends on "
+                    f"{outcome.until.display()}, before it was ordered",
+                    ("events", i, "outcomes", j, "until"),
+                    "check the two dates",
+                )
+    for person, held in custody(case).items():
+        for event, problem in held.problems:
+            yield Finding(
+                CODE,
+                f"'{person}' {problem} in '{event.id}' ({event.date.display()})",
+                ("events", positions[event.id], "date"),
+                "add the missing release or detention, or check the dates",
+            )
