@@ -7,8 +7,8 @@ import pytest
 from conftest import DATA
 from timeline.load.validation import validate_file
 from timeline.model import describe
-from timeline.model.case import Case, Event, Outcome
-from timeline.views.chronology import current_outcome, decisions_by_person
+from timeline.model.case import Case
+from timeline.views.chronology import build_header
 
 
 @pytest.fixture(scope="module")
@@ -43,33 +43,16 @@ def test_conflict_sides_name_each_claim_with_its_sources(kloop: Case) -> None:
     assert describe.conflict_sides(kloop, "no-such-item") == []
 
 
-def _decisions(case: Case, person: str) -> list[tuple[Event, Outcome]]:
-    """What the index must hold, found the slow way: every event, every outcome."""
-    return [
-        (event, outcome)
-        for event in case.chronology
-        for outcome in event.outcomes
-        if outcome.kind.value == "decision" and person in outcome.subjects
-    ]
-
-
-def test_decisions_are_collected_per_person_in_chronological_order(kloop: Case) -> None:
-    index = decisions_by_person(kloop)
-    for person in kloop.people:
-        assert index.get(person.id, []) == _decisions(kloop, person.id)
-    events = [event.id for event, _ in index["aleksandrov"]]
-    assert events[-2:] == ["verdict", "appeal-decision"]
-
-
-def test_the_current_outcome_is_the_latest_decision(kloop: Case) -> None:
-    index = decisions_by_person(kloop)
-    assert current_outcome(index["aleksandrov"]) == (
-        "amended; 3 years probation; released (appeal decision, 25 November 2025)"
+def test_the_header_states_each_defendants_standing_and_custody(kloop: Case) -> None:
+    defendants = {d.name: d for d in build_header(kloop).defendants}
+    assert defendants["Aleksandr Aleksandrov"].outcome == (
+        "guilty, 5 years' imprisonment, general regime (17 September 2025); sentence reduced "
+        "on appeal to 3 years' probation (25 November 2025); released; 181 days in custody"
     )
-    assert current_outcome(index["accountant-no"]) == (
-        "guilty; 3 years probation; upheld (appeal decision, 25 November 2025)"
+    assert defendants["Aleksandr Aleksandrov"].state == "convicted"
+    assert defendants["N.O."].outcome == (
+        "guilty, 3 years' probation (17 September 2025), upheld on appeal (25 November 2025)"
     )
-    assert current_outcome([]) == "no court decision yet"
 
 
 def test_short_names_keep_patronymic_particles(tmp_path):

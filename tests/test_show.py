@@ -27,8 +27,9 @@ Jurisdiction: KG
 Status: trial
 
 Defendants:
-  Ann Example: 2 months pretrial detention (pretrial measure, 30 May 2025)
-  N.O.: 2 months pretrial detention (pretrial measure, 30 May 2025)
+  Ann Example: awaiting trial; in custody since 28 May 2025; at least 3 days in
+      custody
+  N.O.: awaiting trial; in custody since 28 May 2025; at least 3 days in custody
 
 2025
 ----
@@ -216,17 +217,21 @@ def test_event_details_in_plain() -> None:
     assert conflict in output
 
 
-def test_header_names_defendants_with_their_latest_court_decision() -> None:
+def test_header_states_each_defendants_standing_and_days_in_custody() -> None:
     output = show("full", columns=200).stdout
     assert output.startswith("Editors <b>on trial</b> | [bold red]not markup[/]\n=====")
     assert "Court: Medeu District Court\nStatus: appeal\n" in output
     summary = "prosecuted over their reporting.\n\nAn appeal is pending.\n\nDefendants:\n"
     assert summary in output
     assert (
-        "  Anna Ivanova: guilty; 5 years, general-regime penal colony (verdict, 20 September 2024)"
-        in output
-    )
-    assert "  T.K.: guilty; 2 years probation (verdict, 20 September 2024)\n" in output
+        "  Anna Ivanova: guilty, 5 years' imprisonment, general regime (20 September 2024); "
+        "appeal pending (filed October 2024?); in custody since 10 March 2024; "
+        "at least 235 days in custody\n"
+    ) in output
+    assert (
+        "  T.K.: guilty, 2 years' probation (20 September 2024); appeal pending (filed "
+        "October 2024?); released; 192 days in custody\n"
+    ) in output
 
 
 def test_gaps_only_between_single_days() -> None:

@@ -37,7 +37,8 @@ def _unknown_words(date: EdtfDate) -> str:
 def _between(start: _Words, end: _Words) -> str:
     """One day of a set: "between 30 May and 17 September 2025" (never drawn as a span)."""
     if start.plain and end.plain and start.year == end.year and start.month:
-        left = f"{start.day} {start.month}".strip()
+        same_month = start.day and start.month == end.month
+        left = start.day if same_month else f"{start.day} {start.month}".strip()
         return f"between {left} and {end}"
     return f"between {start} and {end}"
 

@@ -127,8 +127,16 @@ def outcome_words(outcome: Outcome) -> str:
     sentence = sentence_words(outcome)
     if sentence:
         parts.append(sentence)
-    if outcome.released:
-        parts.append("released")
+    if outcome.until is not None:
+        parts.append(f"until {outcome.until.display()}")
+    if outcome.retrial:
+        parts.append("retrial ordered")
+    if outcome.charges_added:
+        parts.append("charges added: " + ", ".join(outcome.charges_added))
+    if outcome.charges_dropped:
+        parts.append("charges dropped: " + ", ".join(outcome.charges_dropped))
+    if outcome.released is not None:
+        parts.append("released" if outcome.released else "not released")
     text = "; ".join(parts)
     return text.replace("prosecution requested; ", "prosecution requested ", 1)
 

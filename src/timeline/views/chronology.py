@@ -7,14 +7,16 @@ the renderers only lay them out. Every string that comes from the case file is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
 from timeline import dates
 from timeline.model import describe
 from timeline.model.case import Case, Charge, Event, Outcome, Source
-from timeline.model.vocab import OutcomeKind, PersonRole, Verdict
+from timeline.model.standing import Standing, annulments, standings
+from timeline.model.standing_words import custody_words, standing_words, when
+from timeline.model.vocab import OutcomeKind, PersonRole
 from timeline.views.safe import clean, clean_optional, paragraphs
 
 DENSE_YEAR = 12  # a year with more events than this is divided into months
@@ -75,7 +77,9 @@ class Year:
 @dataclass(frozen=True, slots=True)
 class Defendant:
     name: str
-    outcome: str
+    outcome: str  # the standing in words, then the days in custody
+    state: str = ""  # the procedural state's term (`convicted`, `retrial-pending`...)
+    custody: str = ""  # "181 days in custody", or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +113,11 @@ def build_chronology(
     chosen = list(case.chronology if events is None else events)
     entries = []
     previous: Event | None = None
+    marks = annulment_marks(case)
     for event in chosen:
         gap = gap_words(previous, event) if previous is not None else None
-        entries.append((event, build_entry(case, event, sources=sources, gap=gap)))
+        entry = build_entry(case, event, sources=sources, gap=gap, annulled=marks)
+        entries.append((event, entry))
         previous = event
     years = tuple(
         _year(heading, list(group))
@@ -152,14 +158,11 @@ def build_header(case: Case) -> Header:
     if case.court:
         facts.append(("Court", clean(case.display_name(case.court))))
     facts.append(("Status", clean(status_text(case))))
-    decisions = decisions_by_person(case)
+    found = standings(case)
     defendants = tuple(
-        Defendant(
-            clean(describe.full_name(case, person.id)),
-            clean(current_outcome(decisions.get(person.id, []))),
-        )
+        _defendant(case, person.id, found[person.id])
         for person in case.people
-        if PersonRole.DEFENDANT in person.roles
+        if PersonRole.DEFENDANT in person.roles and person.id in found
     )
     summary = paragraphs(case.summary or "")
     return Header(clean(case.title), tuple(facts), summary, defendants)
@@ -173,37 +176,54 @@ def status_text(case: Case) -> str:
     return label if case.status.value == "other" else f"{words} ({label})"
 
 
-def decisions_by_person(case: Case) -> dict[str, list[tuple[Event, Outcome]]]:
-    """The court decisions about each person, in chronological order (one pass)."""
-    found: dict[str, list[tuple[Event, Outcome]]] = {}
-    for event in case.chronology:
-        for outcome in event.outcomes:
-            if outcome.kind is OutcomeKind.DECISION:
-                for subject in dict.fromkeys(outcome.subjects):
-                    found.setdefault(subject, []).append((event, outcome))
-    return found
+def _defendant(case: Case, person: str, standing: Standing) -> Defendant:
+    words, held = standing_words(case, standing), custody_words(standing.custody)
+    return Defendant(
+        clean(describe.full_name(case, person)),
+        clean(f"{words}; {held}" if held else words),
+        standing.state.value,
+        clean(held),
+    )
 
 
-def current_outcome(decisions: list[tuple[Event, Outcome]]) -> str:
-    """The latest of a person's court decisions, in words, with the event it came from."""
-    if not decisions:
-        return "no court decision yet"
-    event, outcome = decisions[-1]
-    words = describe.outcome_words(outcome)
-    if outcome.verdict is Verdict.UPHELD and outcome.sentence is None and len(decisions) > 1:
-        # "upheld" alone hides what was upheld: say it.
-        words = f"{describe.outcome_words(decisions[-2][1])}; upheld"
-    when = event.date.display(inferred=[part.value for part in event.inferred])
-    return f"{words} ({describe.event_type_words(event)}, {when})"
+Marks = Mapping[str, Mapping[str, Event]]  # event id -> person -> the annulling event
+
+
+def annulment_marks(case: Case) -> dict[str, dict[str, Event]]:
+    """For each event with annulled outcomes: who they were annulled for, and by what."""
+    by_event: dict[str, dict[str, Event]] = {}
+    for (event_id, person), annulling in annulments(case).items():
+        by_event.setdefault(event_id, {})[person] = annulling
+    return by_event
+
+
+def annulled_words(case: Case, subjects: Sequence[str], found: Mapping[str, Event]) -> list[str]:
+    """``annulled 10 March 2026``, or ``annulled for Farida (10 March 2026)`` for some only."""
+    grouped: dict[str, tuple[Event, list[str]]] = {}
+    for person in subjects:
+        if person in found:
+            grouped.setdefault(found[person].id, (found[person], []))[1].append(person)
+    if len(grouped) == 1 and len(next(iter(grouped.values()))[1]) == len(subjects):
+        return [f"annulled {when(next(iter(grouped.values()))[0])}"]
+    return [
+        f"annulled for {describe.names(case, people)} ({when(annulling)})"
+        for annulling, people in grouped.values()
+    ]
 
 
 # --- one event -----------------------------------------------------------------------------
 
 
 def build_entry(
-    case: Case, event: Event, *, sources: bool = False, gap: str | None = None
+    case: Case,
+    event: Event,
+    *,
+    sources: bool = False,
+    gap: str | None = None,
+    annulled: Marks | None = None,
 ) -> Entry:
     status = describe.status_words(case, event)
+    marks = annulment_marks(case) if annulled is None else annulled
     return Entry(
         gap=gap,
         date=clean(event.date.display(inferred=[part.value for part in event.inferred])),
@@ -213,7 +233,9 @@ def build_entry(
         context=event.context,
         people=clean_optional(describe.participants_words(case, event.participants) or None),
         charges=clean_optional(charges_text(case, event.charges)),
-        outcomes=tuple(clean(outcome_text(case, outcome)) for outcome in event.outcomes),
+        outcomes=tuple(
+            clean(outcome_text(case, outcome, event, marks)) for outcome in event.outcomes
+        ),
         status=clean_optional(status),
         doubt=event.status.value in ("disputed", "contested-by-sources"),
         conflicts=tuple(
@@ -235,9 +257,25 @@ def charges_text(case: Case, refs: Sequence[str]) -> str | None:
     return "; ".join(f"{code}: {', '.join(items)}" for code, items in by_code.items()) or None
 
 
-def outcome_text(case: Case, outcome: Outcome) -> str:
+def outcome_text(
+    case: Case,
+    outcome: Outcome,
+    event: Event | None = None,
+    annulled: Marks | None = None,
+) -> str:
+    """The outcome in words, its note, and marks: later annulled, disputed by sources."""
     line = describe.outcome_line(case, outcome)
-    return f"{line} ({outcome.note})" if outcome.note else line
+    notes = [outcome.note] if outcome.note else []
+    if event is not None:
+        notes += [
+            f"sources disagree on {c.field or 'this'} for {describe.short_name(case, c.subject)}"
+            for c in describe.outcome_conflicts(case, event, outcome)
+            if c.subject is not None
+        ]
+        found = (annulled or {}).get(event.id)
+        if found and outcome.kind is OutcomeKind.DECISION:
+            notes += annulled_words(case, case.expand(outcome.subjects), found)
+    return f"{line} ({'; '.join(notes)})" if notes else line
 
 
 def citations(case: Case, event: Event) -> tuple[CitationLine, ...]:
