@@ -54,6 +54,8 @@ def test_without_derived_fields_it_is_the_case_again(case: Case, document: dict[
     data = document["case"]
     for event in data["events"]:
         del event["derived"]
+    for person in data["people"]:
+        person.pop("standing", None)  # derived, like `derived`
     order = {event.id: i for i, event in enumerate(case.events)}
     data["events"].sort(key=lambda e: order[e["id"]])
     assert Case.model_validate(data) == case

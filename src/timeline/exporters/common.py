@@ -61,10 +61,12 @@ def year_of(event: Event) -> str:
 
 
 def people_of(case: Case, event: Event) -> list[str]:
-    """Ids of the people in an event (participants, then outcome subjects), once each."""
+    """Ids of the people in an event (participants, then outcome subjects; groups by their
+    members), once each."""
     refs = [p.ref for p in event.participants]
     refs += [ref for outcome in event.outcomes for ref in outcome.subjects]
-    return [ref for ref in _unique(refs) if isinstance(case.index.get(ref), Person)]
+    people = case.expand(_unique(refs))
+    return [ref for ref in people if isinstance(case.index.get(ref), Person)]
 
 
 def source_ids(event: Event) -> list[str]:

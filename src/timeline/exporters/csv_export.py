@@ -1,7 +1,10 @@
 """CSV: one row per event, for spreadsheets.
 
 Columns: id, date (EDTF), display_date, earliest, latest (ISO days, empty for
-an open end), precision, type, title, people, sources. RFC 4180 quoting with
+an open end), precision, type, title, people, sources; then `standing`, where the
+people an event decides about stand once it is decided (``Name: state``, the
+procedural-state terms of docs/data-format.md), and `annulled`, the people for
+whom this event's decisions were later annulled. RFC 4180 quoting with
 CRLF row ends, UTF-8. A cell that a spreadsheet would take for a formula
 (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a
 leading ``'``, so that it stays text. Every cell is one line, its control characters
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import (
@@ -23,7 +27,9 @@ from timeline.exporters.common import (
     redact,
     source_ids,
 )
+from timeline.exporters.standing import StandingAfter
 from timeline.model.case import Case, Event
+from timeline.model.standing import annulments
 from timeline.model.vocab import EventType
 from timeline.views.safe import clean
 
@@ -38,6 +44,8 @@ COLUMNS = (
     "title",
     "people",
     "sources",
+    "standing",
+    "annulled",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SEPARATOR = "; "
@@ -48,8 +56,10 @@ def export(case: Case, options: ExportOptions) -> Export:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    after, annulled = StandingAfter(case), annulments(case)
     for event in case.chronology:
-        writer.writerow([neutralise(clean(cell)) for cell in row(case, event)])
+        cells = [*row(case, event), *standing_cells(case, event, after, annulled)]
+        writer.writerow([neutralise(clean(cell)) for cell in cells])
     return Export(buffer.getvalue())
 
 
@@ -66,6 +76,16 @@ def row(case: Case, event: Event) -> list[str]:
         SEPARATOR.join(case.display_name(ref) for ref in people_of(case, event)),
         SEPARATOR.join(source_ids(event)),
     ]
+
+
+def standing_cells(
+    case: Case, event: Event, after: StandingAfter, annulled: Mapping[tuple[str, str], Event]
+) -> list[str]:
+    standing = SEPARATOR.join(
+        f"{case.display_name(person)}: {found.state.value}" for person, found in after(event)
+    )
+    people = [person for event_id, person in annulled if event_id == event.id]
+    return [standing, SEPARATOR.join(case.display_name(person) for person in people)]
 
 
 def type_text(event: Event) -> str:

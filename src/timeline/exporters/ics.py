@@ -54,6 +54,8 @@ def day_span(
 ) -> tuple[tuple[datetime.date, datetime.date] | None, str]:
     """The first day and the day after the last, or None and why the event has no place."""
     first, last = event.date.earliest, event.date.latest
+    if event.date.one_of or event.date.unknown:
+        return None, "one day, not known which (never exported as a span)"
     if first is None or last is None:
         return None, "the date is open-ended"
     if not (has_day(event) or spans):

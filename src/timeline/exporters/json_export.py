@@ -2,8 +2,8 @@
 
 The document is ``{"format": "timeline-export", "version": 1, "case": {...}}``;
 `case` is the case file's content (every field, defaults filled in) with its
-events in chronology order, each with a ``derived`` object. docs/exports.md
-describes the fields.
+events in chronology order, each with a ``derived`` object, and each defendant
+with a ``standing`` object. docs/exports.md describes the fields.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import display_date, iso, precision_name, redact
 from timeline.model.case import Case, Event
+from timeline.model.standing import standings
+from timeline.model.standing_words import standing_record
 
 FORMAT = "timeline-export"
 VERSION = 1
@@ -26,6 +28,10 @@ def export(case: Case, options: ExportOptions) -> Export:
 def document(case: Case) -> dict[str, Any]:
     case = redact(case)
     data = case.model_dump(mode="json")
+    found = standings(case)
+    for person in data["people"]:
+        if person["id"] in found:
+            person["standing"] = standing_record(case, found[person["id"]])
     data["events"] = [
         {**event.model_dump(mode="json"), "derived": derived(event, index)}
         for index, event in enumerate(case.chronology)

@@ -1,6 +1,7 @@
 """GitHub-flavoured Markdown: a report-ready chronology.
 
-Title, status and summary; optionally a Mermaid `timeline` diagram; the
+Title, status and summary; the defendants, each with their standing and days in
+custody; optionally a Mermaid `timeline` diagram; the
 chronology grouped by year, one list item per event (display date, title in
 bold for key events, type, people, charges, outcomes, fact status, source
 conflicts with each side, quotes); then people, organizations, charges,
@@ -24,15 +25,17 @@ from timeline.exporters.sections import (
     people_section,
     sources_section,
 )
+from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
-from timeline.model.case import Case, Citation, Claim, Event
+from timeline.model.case import Case, Citation, Claim, Event, Outcome
+from timeline.views.chronology import Marks, annulment_marks, outcome_text
 
 INDENT = "  "
 
 
 def export(case: Case, options: ExportOptions) -> Export:
     case = redact(case)
-    blocks = [header(case)]
+    blocks = [header(case), defendants(case)]
     if options.mermaid:
         blocks.append(mermaid(case))
     blocks.append(chronology(case))
@@ -64,6 +67,12 @@ def header(case: Case) -> str:
     return "\n".join(lines)
 
 
+def defendants(case: Case) -> str:
+    """``## Defendants``: each defendant's standing in words, as in the header of `show`."""
+    lines = [f"- **{md.text(line.name)}**: {md.text(line.words)}" for line in defendant_lines(case)]
+    return "\n".join(["## Defendants", "", *lines]) if lines else ""
+
+
 def mermaid(case: Case) -> str:
     lines = ["```mermaid", "timeline", f"    title {md.mermaid(case.title)}"]
     for year, events in groupby(case.chronology, key=year_of):
@@ -76,14 +85,15 @@ def mermaid(case: Case) -> str:
 
 def chronology(case: Case) -> str:
     lines = ["## Chronology"]
+    marks = annulment_marks(case)
     for year, events in groupby(case.chronology, key=year_of):
         lines += ["", f"### {md.text(year)}", ""]
         for event in events:
-            lines += entry(case, event)
+            lines += entry(case, event, marks)
     return "\n".join(lines)
 
 
-def entry(case: Case, event: Event) -> list[str]:
+def entry(case: Case, event: Event, marks: Marks | None = None) -> list[str]:
     """One event: a list item, its details as a nested list, then its description."""
     title = md.text(event.title)
     title = f"**{title}** (key event)" if event.key else title
@@ -92,7 +102,7 @@ def entry(case: Case, event: Event) -> list[str]:
         kind += ", background"
     notes = "".join(f"[^{ref}]" for ref in _cited(event.sources))
     lines = [f"- **{md.text(display_date(event))}**: {title} *({kind})*{notes}"]
-    lines += [f"{INDENT}- {detail}" for detail in details(case, event)]
+    lines += [f"{INDENT}- {detail}" for detail in details(case, event, marks)]
     for claim_lines in conflict_lines(case, event):
         lines += [INDENT + line for line in claim_lines]
     for paragraph in md.prose(event.description or ""):
@@ -102,14 +112,14 @@ def entry(case: Case, event: Event) -> list[str]:
     return lines
 
 
-def details(case: Case, event: Event) -> list[str]:
+def details(case: Case, event: Event, marks: Marks | None = None) -> list[str]:
     found = []
     if event.participants:
         found.append("Who: " + md.text(describe.participants_words(case, event.participants)))
     if event.charges:
         charges = (case.index.get(ref) for ref in event.charges)
         found.append("Charges: " + "; ".join(md.text(charge_words(c)) for c in charges if c))
-    found += [f"Outcome: {md.text(describe.outcome_line(case, o))}" for o in event.outcomes]
+    found += [f"Outcome: {md.text(_outcome(case, o, event, marks))}" for o in event.outcomes]
     status = describe.status_words(case, event)
     if status:
         found.append(f"Fact status: *{md.text(status)}*")
@@ -119,6 +129,12 @@ def details(case: Case, event: Event) -> list[str]:
         found.append(f"Date given as: “{md.text(event.relative.source_text)}”")
     found += [quote(case, citation) for citation in event.sources if citation.quote]
     return found
+
+
+def _outcome(case: Case, outcome: Outcome, event: Event, marks: Marks | None) -> str:
+    """The outcome, marked where it was later annulled (the note stays for `show`)."""
+    line = outcome_text(case, outcome.model_copy(update={"note": None}), event, marks or {})
+    return line
 
 
 def quote(case: Case, citation: Citation) -> str:

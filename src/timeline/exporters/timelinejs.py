@@ -1,10 +1,12 @@
 """Knight Lab TimelineJS 3 JSON, so that a newsroom can embed the chronology.
 
-A title slide (the case's title and summary), then one slide per event, in
-chronology order. A date gives only the parts it has: a month has no `day`, a
-year no `month`; a season, a range of possibilities (``201X``) or an interval
-gets an `end_date`. Text is HTML-escaped; `group` is the event type in words,
-or "Background" for context events. Schema: timeline.knightlab.com/docs/json-format.html.
+A title slide (the case's title, summary, status and each defendant's standing),
+then one slide per event, in chronology order. A date gives only the parts it has:
+a month has no `day`, a year no `month`; a season, a range of possibilities
+(``201X``) or an interval gets an `end_date`; one day between two (``[A..B]``) or
+a date known only by `after`/`before` is a point, never a span. Text is
+HTML-escaped; `group` is the event type in words, or "Background" for context
+events. Schema: timeline.knightlab.com/docs/json-format.html.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from timeline.dates import Precision
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import display_date, redact, sources_of
+from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
 from timeline.model.case import Case, Event
 
@@ -45,7 +48,12 @@ def paragraphs(text: str) -> str:
 
 def title_text(case: Case) -> str:
     status = case.status_label or case.status.words
-    return paragraphs(case.summary or "") + f"<p>Status: {escape(status)}</p>"
+    text = paragraphs(case.summary or "") + f"<p>Status: {escape(status)}</p>"
+    lines = defendant_lines(case)
+    if lines:
+        items = "".join(f"<li>{escape(line.name)}: {escape(line.words)}</li>" for line in lines)
+        text += f"<p>Defendants:</p><ul>{items}</ul>"
+    return text
 
 
 def slide(case: Case, event: Event) -> dict[str, Any]:
@@ -93,6 +101,9 @@ def date_parts(event: Event) -> tuple[dict[str, Any], dict[str, Any] | None]:
     An interval with only one known end is placed at that end.
     """
     date = event.date
+    if date.one_of or date.unknown:
+        # One day, not known which: a point at its earliest possible day, never a span.
+        return _parts(date.earliest or date.latest, Precision.DAY), None
     first = date.start or date.end if date.is_interval else date
     last = date.end or date.start if date.is_interval else date
     assert first is not None and last is not None  # an interval has at least one known end

@@ -86,7 +86,7 @@ class Standing:
 
 def standings(case: Case) -> dict[str, Standing]:
     """The standing of every defendant or suspect, and of every person a decision names."""
-    steps = _steps_by_person(case)
+    steps = steps_by_person(case)
     held = custody(case)
     found = {}
     for person in case.people:
@@ -107,7 +107,8 @@ def annulments(case: Case) -> dict[tuple[str, str], Event]:
     }
 
 
-def _steps_by_person(case: Case) -> dict[str, list[Step]]:
+def steps_by_person(case: Case) -> dict[str, list[Step]]:
+    """Each person's steps (decisions, appeals, wanted notices) in chronology order."""
     found: dict[str, list[Step]] = {}
     for event in case.chronology:
         for person, step in _event_steps(case, event):

@@ -178,6 +178,12 @@ def _liberty_part(standing: Standing) -> str:
     return f"{place} since {last.start.display()}"
 
 
+def standing_line(case: Case, standing: Standing) -> str:
+    """The standing, then the days in custody: what `show` and the exports print."""
+    words, held = standing_words(case, standing), custody_words(standing.custody)
+    return f"{words}; {held}" if held else words
+
+
 def days_words(days: DayBounds) -> str:
     """``181 days``, ``181-185 days``, ``at least 200 days``."""
     if days.high is None:

@@ -15,7 +15,7 @@ from timeline import dates
 from timeline.model import describe
 from timeline.model.case import Case, Charge, Event, Outcome, Source
 from timeline.model.standing import Standing, annulments, standings
-from timeline.model.standing_words import custody_words, standing_words, when
+from timeline.model.standing_words import custody_words, standing_line, when
 from timeline.model.vocab import OutcomeKind, PersonRole
 from timeline.views.safe import clean, clean_optional, paragraphs
 
@@ -177,12 +177,11 @@ def status_text(case: Case) -> str:
 
 
 def _defendant(case: Case, person: str, standing: Standing) -> Defendant:
-    words, held = standing_words(case, standing), custody_words(standing.custody)
     return Defendant(
         clean(describe.full_name(case, person)),
-        clean(f"{words}; {held}" if held else words),
+        clean(standing_line(case, standing)),
         standing.state.value,
-        clean(held),
+        clean(custody_words(standing.custody)),
     )
 
 

@@ -56,7 +56,7 @@ def select_events(
         for event in case.chronology
         if (not key_only or event.key)
         and (not wanted_types or event.type.value in wanted_types)
-        and (not wanted_people or not wanted_people.isdisjoint(involved(event)))
+        and (not wanted_people or not wanted_people.isdisjoint(involved(event, case)))
         and can_fall_in(event.date, start, end)
     ]
 
@@ -79,13 +79,14 @@ def _not_after(low: datetime.date | None, end: dates.EdtfDate | None) -> bool:
     return end is None or end.latest is None or low is None or low <= end.latest
 
 
-def involved(event: Event) -> set[str]:
-    """Everyone an event names: participants, outcome subjects, attribution, disputed_by."""
+def involved(event: Event, case: Case | None = None) -> set[str]:
+    """Everyone an event names: participants, outcome subjects, attribution, disputed_by;
+    with the case, a group also names its members."""
     refs = {participant.ref for participant in event.participants}
     refs.update(ref for outcome in event.outcomes for ref in outcome.subjects)
     refs.update(event.attribution)
     refs.update(event.disputed_by)
-    return refs
+    return refs | set(case.expand(refs)) if case is not None else refs
 
 
 def _check_range(start: dates.EdtfDate | None, end: dates.EdtfDate | None) -> None:
