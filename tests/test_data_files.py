@@ -101,3 +101,53 @@ def test_guide_worked_example_validates() -> None:
     report = validate_bytes(example.encode("utf-8"), "kloop-example.yaml", stem="kloop-example")
     assert [f"{d.code} {d.message}" for d in report.diagnostics] == []
     assert report.case is not None
+
+
+def _prosecution_example() -> tuple[str, list[str]]:
+    text = guide().split("## Worked example: how a prosecution unfolds", 1)[1]
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    shown = text.split("```text\n", 1)[1].split("```", 1)[0]
+    return example, shown.splitlines()
+
+
+def test_guide_prosecution_example_validates_and_shows_its_standing() -> None:
+    from timeline.model.standing import standings
+    from timeline.model.standing_words import standing_line
+
+    example, shown = _prosecution_example()
+    report = validate_bytes(example.encode("utf-8"), "example-eleven.yaml", stem="example-eleven")
+    assert [f"{d.code} {d.message}" for d in report.diagnostics] == []
+    case = report.case
+    assert case is not None
+    found = standings(case)
+    lines = [f"{case.display_name(p)}: {standing_line(case, s)}" for p, s in found.items()]
+    assert lines == shown
+
+
+def test_guide_snippets_of_the_additions_are_valid_parts_of_a_case() -> None:
+    import yaml
+
+    from timeline.model.case import Conflict, Event, Group, Outcome, Related
+
+    section = guide().split("### Decisions by any authority", 1)[1].split("## Vocabularies", 1)[0]
+    snippets = [yaml.safe_load(s.split("```", 1)[0]) for s in section.split("```yaml\n")[1:]]
+    outcomes, (annulment,), (conflict,), groups, related = snippets
+    for outcome in outcomes["outcomes"]:
+        Outcome.model_validate(outcome)
+    event = Event.model_validate({**annulment, "title": "t"})
+    assert event.outcomes[0].acts_on == ["verdict", "city-court", "supreme-court"]
+    assert Conflict.model_validate(conflict).subject == "beishekeeva"
+    assert Group.model_validate(groups["groups"][0]).members == ["tajibek-kyzy", "ishenbekov"]
+    found = [
+        Related.model_validate(item if isinstance(item, dict) else {"case": item})
+        for item in related["related"]
+    ]
+    assert [item.relation for item in found] == [None, "same-people"]
+
+
+def test_guide_lists_every_procedural_state() -> None:
+    from timeline.model.vocab import ProceduralState
+
+    text = guide()
+    for state in ProceduralState:
+        assert f"| `{state.value}` | {state.definition} |" in text

@@ -182,3 +182,23 @@ def test_the_modeline_points_at_the_schema_around_the_folder(tmp_path, folder, l
     assert text.startswith(line)
     target = directory / line.split("$schema=")[1].strip()
     assert target.resolve() == (tmp_path / "schema" / "case.schema.json").resolve()
+
+
+def test_the_template_shows_every_addition_of_the_format() -> None:
+    from timeline.store.template import render_case
+
+    text = render_case("temirov-live", jurisdiction="KG")
+    for part in (
+        "\ngroups: []\n",
+        "short_name:",
+        "[2025-05-30..2025-09-17]",
+        "after:` (or `before:`)",
+        "relation: same-people",
+        "acts_on: [verdict], retrial: true",
+        "by: executive, verdict: pardoned",
+        "by: international, verdict: violation",
+        'until: "2024-05-13"',
+        "subject: jane-doe",
+        'mean "not stated"',
+    ):
+        assert part in text, part
