@@ -98,8 +98,9 @@ def test_prosecution_requests(case: Case) -> None:
     assert (accountants.kind, accountants.term) == (OutcomeKind.REQUEST, "P6Y")
     # The source gives the terms only: no kind of sentence is recorded for them.
     assert editors.sentence is None and accountants.sentence is None
-    # The date is unknown: an interval that ends with the verdict, not an invented day.
-    assert item.date.text == "2025-05-30/2025-09-17"
+    # The day is unknown: one day before the verdict, not an invented day, nor a span.
+    assert item.date.text == "[2025-05-30..2025-09-17]"
+    assert item.date.one_of and not item.date.is_interval
 
 
 def test_first_instance_verdict(case: Case) -> None:
@@ -189,8 +190,8 @@ def test_pleas_at_both_stages(case: Case) -> None:
     trial, appeal = event(case, "trial-pleas"), event(case, "appeal-pleas")
     assert {p.ref for p in trial.participants} == EDITORS | ACCOUNTANTS
     assert {p.ref for p in appeal.participants} == EDITORS
-    assert trial.date.text == "2025-05-30/2025-09-17"
-    assert appeal.date.text == "2025-10-08/2025-11-25"
+    assert trial.date.text == "[2025-05-30..2025-09-17]"
+    assert appeal.date.text == "[2025-10-08..2025-11-25]"
 
 
 def test_statements(case: Case) -> None:
