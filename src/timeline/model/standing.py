@@ -97,11 +97,14 @@ def standings(case: Case) -> dict[str, Standing]:
     return found
 
 
-def annulments(case: Case) -> dict[tuple[str, str], Event]:
-    """(event id, person id) of every annulled outcome -> the event that annulled it."""
+def annulments(
+    case: Case, found: dict[str, Standing] | None = None
+) -> dict[tuple[str, str], Event]:
+    """(event id, person id) of every annulled outcome -> the event that annulled it
+    (from `found`, the case's `standings`, when the caller has them already)."""
     return {
         (step.event.id, person): step.annulled_by
-        for person, standing in standings(case).items()
+        for person, standing in (standings(case) if found is None else found).items()
         for step in standing.steps
         if step.annulled_by is not None
     }

@@ -113,7 +113,8 @@ def build_chronology(
     chosen = list(case.chronology if events is None else events)
     entries = []
     previous: Event | None = None
-    marks = annulment_marks(case)
+    found = standings(case)
+    marks = annulment_marks(case, found)
     for event in chosen:
         gap = gap_words(previous, event) if previous is not None else None
         entry = build_entry(case, event, sources=sources, gap=gap, annulled=marks)
@@ -123,7 +124,8 @@ def build_chronology(
         _year(heading, list(group))
         for heading, group in groupby(entries, key=lambda pair: year_of(pair[0]))
     )
-    return Chronology(build_header(case), years, shown=len(chosen), total=len(case.events))
+    header = build_header(case, found)
+    return Chronology(header, years, shown=len(chosen), total=len(case.events))
 
 
 def _year(heading: str, pairs: list[tuple[Event, Entry]]) -> Year:
@@ -153,12 +155,12 @@ def month_of(event: Event) -> str | None:
 # --- the header ----------------------------------------------------------------------------
 
 
-def build_header(case: Case) -> Header:
+def build_header(case: Case, found: dict[str, Standing] | None = None) -> Header:
     facts = [("Jurisdiction", case.jurisdiction)]
     if case.court:
         facts.append(("Court", clean(case.display_name(case.court))))
     facts.append(("Status", clean(status_text(case))))
-    found = standings(case)
+    found = standings(case) if found is None else found
     defendants = tuple(
         _defendant(case, person.id, found[person.id])
         for person in case.people
@@ -188,10 +190,12 @@ def _defendant(case: Case, person: str, standing: Standing) -> Defendant:
 Marks = Mapping[str, Mapping[str, Event]]  # event id -> person -> the annulling event
 
 
-def annulment_marks(case: Case) -> dict[str, dict[str, Event]]:
+def annulment_marks(
+    case: Case, found: dict[str, Standing] | None = None
+) -> dict[str, dict[str, Event]]:
     """For each event with annulled outcomes: who they were annulled for, and by what."""
     by_event: dict[str, dict[str, Event]] = {}
-    for (event_id, person), annulling in annulments(case).items():
+    for (event_id, person), annulling in annulments(case, found).items():
         by_event.setdefault(event_id, {})[person] = annulling
     return by_event
 
