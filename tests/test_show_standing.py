@@ -71,3 +71,15 @@ def test_a_conflict_about_one_detail_marks_that_outcome_only(output: str) -> Non
     ) in output
     assert "    Outcome: Amended: guilty; 3 years probation\n" in output
     assert "  10 October 2024 · verdict\n    Verdict\n" in output  # not marked contested
+
+
+def test_person_filter_finds_events_that_name_a_group_or_its_members() -> None:
+    argv = ["--data-dir", str(FIXTURES), "show", "sequences", "--format", "plain"]
+    env = {"COLUMNS": "200"}
+    alone = CliRunner().invoke(app, [*argv, "--person", "requested"], env=env)
+    assert alone.exit_code == 0, alone.stderr
+    assert "· detention\n    The eight detained" in alone.stdout  # named through the group
+    assert "Verdict\n" not in alone.stdout
+    group = CliRunner().invoke(app, [*argv, "--person", "the-eight"], env=env)
+    assert group.exit_code == 0, group.stderr
+    assert "Verdict\n" in group.stdout  # names members of the group

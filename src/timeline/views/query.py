@@ -110,13 +110,14 @@ def _check_types(types: Iterable[str]) -> set[str]:
 
 def _check_people(case: Case, people: Iterable[str]) -> set[str]:
     known = [person.id for person in case.people] + [org.id for org in case.organizations]
+    known += [group.id for group in case.groups]
     wanted = set(people)
     for ref in sorted(wanted):
         if ref not in known:
             raise UsageError(
                 f"no person or organization '{ref}' in case '{case.id}'{_did_you_mean(ref, known)}"
             )
-    return wanted
+    return wanted | set(case.expand(wanted))  # a group stands for its members too
 
 
 def _did_you_mean(name: str, known: list[str]) -> str:
