@@ -112,3 +112,12 @@ def test_ics_leaves_one_day_of_a_set_out_even_as_spans(case: Case) -> None:
     assert "UID:requested-released@" not in result.text
     assert any("requested-released" in notice for notice in result.notices)
     assert any("'pardon'" in notice for notice in result.notices)
+
+
+def test_timelinejs_and_ics_mark_annulled_outcomes(case: Case) -> None:
+    mark = "Upheld, Farida: guilty; 6 years (annulled for Farida (10 March 2026))"
+    slides = {s["unique_id"]: s for s in json.loads(export(case, "timelinejs"))["events"]}
+    assert f"<p>{mark}</p>" in slides["verdict"]["text"]["text"]
+    calendar = export(case, "ics").replace("\r\n ", "")
+    verdict = calendar.split("UID:verdict@", 1)[1].split("END:VEVENT", 1)[0]
+    assert mark.replace(",", "\\,").replace(";", "\\;") in verdict

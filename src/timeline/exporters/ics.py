@@ -20,6 +20,7 @@ from timeline.exporters.common import display_date, has_day, last_start, redact,
 from timeline.model import describe
 from timeline.model.case import Case, Event
 from timeline.model.vocab import FactStatus
+from timeline.views.chronology import Marks, annulment_marks, marked_outcome
 
 PRODID = "-//timeline//timeline export//EN"
 FALLBACK_STAMP = datetime.date(1970, 1, 1)
@@ -39,12 +40,13 @@ def export(case: Case, options: ExportOptions) -> Export:
         f"X-WR-CALNAME:{escape_text(case.title)}",
     ]
     notices = []
+    marks = annulment_marks(case)
     for event in case.chronology:
         span, reason = day_span(event, spans=options.ics_spans)
         if span is None:
             notices.append(f"left out '{event.id}' ({display_date(event)}): {reason}")
             continue
-        lines += vevent(case, event, span, stamp)
+        lines += vevent(case, event, span, stamp, marks)
     lines.append("END:VCALENDAR")
     return Export("".join(fold(line) + "\r\n" for line in lines), tuple(notices))
 
@@ -66,7 +68,11 @@ def day_span(
 
 
 def vevent(
-    case: Case, event: Event, span: tuple[datetime.date, datetime.date], stamp: str
+    case: Case,
+    event: Event,
+    span: tuple[datetime.date, datetime.date],
+    stamp: str,
+    marks: Marks | None = None,
 ) -> list[str]:
     start, end = span
     lines = [
@@ -76,7 +82,7 @@ def vevent(
         f"DTSTART;VALUE=DATE:{ics_date(start)}",
         f"DTEND;VALUE=DATE:{ics_date(end)}",
         f"SUMMARY:{escape_text(event.title)}",
-        f"DESCRIPTION:{escape_text(description(case, event))}",
+        f"DESCRIPTION:{escape_text(description(case, event, marks))}",
         f"CATEGORIES:{escape_text(describe.event_type_words(event))}",
         f"STATUS:{'CONFIRMED' if event.status is FactStatus.CONFIRMED else 'TENTATIVE'}",
     ]
@@ -91,12 +97,13 @@ def ics_date(day: datetime.date) -> str:
     return day.isoformat().replace("-", "")
 
 
-def description(case: Case, event: Event) -> str:
+def description(case: Case, event: Event, marks: Marks | None = None) -> str:
     """The event in plain text: date as written, type, people, outcomes, status, sources."""
     lines = [f"{display_date(event)} · {describe.event_type_words(event)}"]
     if event.participants:
         lines.append("Who: " + describe.participants_words(case, event.participants))
-    lines += [describe.outcome_line(case, outcome) for outcome in event.outcomes]
+    marks = annulment_marks(case) if marks is None else marks
+    lines += [marked_outcome(case, outcome, event, marks) for outcome in event.outcomes]
     status = describe.status_words(case, event)
     if status:
         lines.append(f"Status: {status}")

@@ -27,8 +27,8 @@ from timeline.exporters.sections import (
 )
 from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
-from timeline.model.case import Case, Citation, Claim, Event, Outcome
-from timeline.views.chronology import Marks, annulment_marks, outcome_text
+from timeline.model.case import Case, Citation, Claim, Event
+from timeline.views.chronology import Marks, annulment_marks, marked_outcome
 
 INDENT = "  "
 
@@ -119,7 +119,8 @@ def details(case: Case, event: Event, marks: Marks | None = None) -> list[str]:
     if event.charges:
         charges = (case.index.get(ref) for ref in event.charges)
         found.append("Charges: " + "; ".join(md.text(charge_words(c)) for c in charges if c))
-    found += [f"Outcome: {md.text(_outcome(case, o, event, marks))}" for o in event.outcomes]
+    marks = annulment_marks(case) if marks is None else marks
+    found += [f"Outcome: {md.text(marked_outcome(case, o, event, marks))}" for o in event.outcomes]
     status = describe.status_words(case, event)
     if status:
         found.append(f"Fact status: *{md.text(status)}*")
@@ -129,12 +130,6 @@ def details(case: Case, event: Event, marks: Marks | None = None) -> list[str]:
         found.append(f"Date given as: “{md.text(event.relative.source_text)}”")
     found += [quote(case, citation) for citation in event.sources if citation.quote]
     return found
-
-
-def _outcome(case: Case, outcome: Outcome, event: Event, marks: Marks | None) -> str:
-    """The outcome, marked where it was later annulled (the note stays for `show`)."""
-    line = outcome_text(case, outcome.model_copy(update={"note": None}), event, marks or {})
-    return line
 
 
 def quote(case: Case, citation: Citation) -> str:

@@ -22,6 +22,7 @@ from timeline.exporters.common import display_date, redact, sources_of
 from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
 from timeline.model.case import Case, Event
+from timeline.views.chronology import Marks, annulment_marks, marked_outcome
 
 BACKGROUND = "Background"
 FINEST = {Precision.YEAR: 1, Precision.SEASON: 2, Precision.MONTH: 2, Precision.DAY: 3}
@@ -29,9 +30,10 @@ FINEST = {Precision.YEAR: 1, Precision.SEASON: 2, Precision.MONTH: 2, Precision.
 
 def export(case: Case, options: ExportOptions) -> Export:
     case = redact(case)
+    marks = annulment_marks(case)
     document = {
         "title": {"text": {"headline": escape(case.title), "text": title_text(case)}},
-        "events": [slide(case, event) for event in case.chronology],
+        "events": [slide(case, event, marks) for event in case.chronology],
     }
     return Export(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
@@ -56,24 +58,25 @@ def title_text(case: Case) -> str:
     return text
 
 
-def slide(case: Case, event: Event) -> dict[str, Any]:
+def slide(case: Case, event: Event, marks: Marks | None = None) -> dict[str, Any]:
     start, end = date_parts(event)
     shown = display_date(event)
     data: dict[str, Any] = {"start_date": {**start, "display_date": shown}}
     if end is not None:
         data["end_date"] = end
     data["display_date"] = shown
-    data["text"] = {"headline": escape(event.title), "text": slide_text(case, event)}
+    data["text"] = {"headline": escape(event.title), "text": slide_text(case, event, marks)}
     data["group"] = BACKGROUND if event.context else describe.event_type_words(event).capitalize()
     data["unique_id"] = event.id
     return data
 
 
-def slide_text(case: Case, event: Event) -> str:
+def slide_text(case: Case, event: Event, marks: Marks | None = None) -> str:
     lines = [describe.event_type_words(event).capitalize()]
     if event.participants:
         lines.append("Who: " + describe.participants_words(case, event.participants))
-    lines += [describe.outcome_line(case, outcome) for outcome in event.outcomes]
+    marks = annulment_marks(case) if marks is None else marks
+    lines += [marked_outcome(case, outcome, event, marks) for outcome in event.outcomes]
     status = describe.status_words(case, event)
     if status:
         lines.append(f"Status: {status}")

@@ -260,6 +260,12 @@ def charges_text(case: Case, refs: Sequence[str]) -> str | None:
     return "; ".join(f"{code}: {', '.join(items)}" for code, items in by_code.items()) or None
 
 
+def marked_outcome(case: Case, outcome: Outcome, event: Event, annulled: Marks) -> str:
+    """The outcome with its marks (later annulled, disputed for one person) but not its note:
+    the line of the exports, which keep notes for `show`."""
+    return outcome_text(case, outcome.model_copy(update={"note": None}), event, annulled)
+
+
 def outcome_text(
     case: Case,
     outcome: Outcome,
