@@ -20,7 +20,8 @@ from timeline.exporters.common import display_date, has_day, last_start, redact,
 from timeline.model import describe
 from timeline.model.case import Case, Event
 from timeline.model.vocab import FactStatus
-from timeline.views.chronology import Marks, annulment_marks, marked_outcome
+from timeline.views.chronology import marked_outcome
+from timeline.views.marks import Marks, annulment_marks
 
 PRODID = "-//timeline//timeline export//EN"
 FALLBACK_STAMP = datetime.date(1970, 1, 1)

@@ -28,7 +28,8 @@ from timeline.exporters.sections import (
 from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
 from timeline.model.case import Case, Citation, Claim, Event
-from timeline.views.chronology import Marks, annulment_marks, marked_outcome
+from timeline.views.chronology import marked_outcome
+from timeline.views.marks import Marks, annulment_marks
 
 INDENT = "  "
 

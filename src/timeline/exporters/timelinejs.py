@@ -22,7 +22,8 @@ from timeline.exporters.common import display_date, redact, sources_of
 from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
 from timeline.model.case import Case, Event
-from timeline.views.chronology import Marks, annulment_marks, marked_outcome
+from timeline.views.chronology import marked_outcome
+from timeline.views.marks import Marks, annulment_marks
 
 BACKGROUND = "Background"
 FINEST = {Precision.YEAR: 1, Precision.SEASON: 2, Precision.MONTH: 2, Precision.DAY: 3}

@@ -7,16 +7,17 @@ the renderers only lay them out. Every string that comes from the case file is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
 from timeline import dates
 from timeline.model import describe
 from timeline.model.case import Case, Charge, Event, Outcome, Source
-from timeline.model.standing import Standing, annulments, standings
-from timeline.model.standing_words import custody_words, standing_line, when
+from timeline.model.standing import Standing, standings
+from timeline.model.standing_words import custody_words, standing_line
 from timeline.model.vocab import OutcomeKind, PersonRole
+from timeline.views.marks import Marks, annulled_words, annulment_marks
 from timeline.views.safe import clean, clean_optional, paragraphs
 
 DENSE_YEAR = 12  # a year with more events than this is divided into months
@@ -185,33 +186,6 @@ def _defendant(case: Case, person: str, standing: Standing) -> Defendant:
         standing.state.value,
         clean(custody_words(standing.custody)),
     )
-
-
-Marks = Mapping[str, Mapping[str, Event]]  # event id -> person -> the annulling event
-
-
-def annulment_marks(
-    case: Case, found: dict[str, Standing] | None = None
-) -> dict[str, dict[str, Event]]:
-    """For each event with annulled outcomes: who they were annulled for, and by what."""
-    by_event: dict[str, dict[str, Event]] = {}
-    for (event_id, person), annulling in annulments(case, found).items():
-        by_event.setdefault(event_id, {})[person] = annulling
-    return by_event
-
-
-def annulled_words(case: Case, subjects: Sequence[str], found: Mapping[str, Event]) -> list[str]:
-    """``annulled 10 March 2026``, or ``annulled for Farida (10 March 2026)`` for some only."""
-    grouped: dict[str, tuple[Event, list[str]]] = {}
-    for person in subjects:
-        if person in found:
-            grouped.setdefault(found[person].id, (found[person], []))[1].append(person)
-    if len(grouped) == 1 and len(next(iter(grouped.values()))[1]) == len(subjects):
-        return [f"annulled {when(next(iter(grouped.values()))[0])}"]
-    return [
-        f"annulled for {describe.names(case, people)} ({when(annulling)})"
-        for annulling, people in grouped.values()
-    ]
 
 
 # --- one event -----------------------------------------------------------------------------
