@@ -83,3 +83,18 @@ def test_person_filter_finds_events_that_name_a_group_or_its_members() -> None:
     group = CliRunner().invoke(app, [*argv, "--person", "the-eight"], env=env)
     assert group.exit_code == 0, group.stderr
     assert "Verdict\n" in group.stdout  # names members of the group
+
+
+def test_diff_of_a_date_that_became_known(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    text = (FIXTURES / "sequences.yaml").read_text("utf-8")
+    (old / "sequences.yaml").write_text(text, "utf-8")
+    known = text.replace("    type: pardon\n", '    date: "2025-04"\n    type: pardon\n')
+    (new / "sequences.yaml").write_text(known, "utf-8")
+    argv = ["diff", str(old / "sequences.yaml"), str(new / "sequences.yaml")]
+    result = CliRunner().invoke(app, argv, env={"COLUMNS": "200"})
+    assert "date: date unknown, after 25 February 2025 -> April 2025 (no date -> 2025-04" in (
+        result.stdout
+    )

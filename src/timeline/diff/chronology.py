@@ -46,8 +46,9 @@ def classify_date(old: Event, new: Event) -> DateChange:
     kind, shift = date_kind(old.date, new.date)
     return DateChange(
         kind=kind,
-        old=old.date.text,
-        new=new.date.text,
+        # An unknown date has no text in the file: say so rather than print nothing.
+        old=old.date.text or "no date",
+        new=new.date.text or "no date",
         old_display=display(old),
         new_display=display(new),
         shift_days=shift,
