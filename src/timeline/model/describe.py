@@ -135,8 +135,10 @@ def outcome_words(outcome: Outcome) -> str:
         parts.append("charges added: " + ", ".join(outcome.charges_added))
     if outcome.charges_dropped:
         parts.append("charges dropped: " + ", ".join(outcome.charges_dropped))
-    if outcome.released is not None:
-        parts.append("released" if outcome.released else "not released")
+    # `released: false` says nothing more than before it could be unknown: files that
+    # wrote it then must render as they did.
+    if outcome.released:
+        parts.append("released")
     text = "; ".join(parts)
     return text.replace("prosecution requested; ", "prosecution requested ", 1)
 
