@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,24 +86,32 @@ gentle = st.builds(
 )
 
 
-# The real case, once it validates, with the cases it is related to.
+# The real case, once it validates, with the cases it is related to and its registry.
 KLOOP = REPO / "data" / "cases" / "kloop.yaml"
+REGISTRY = REPO / "data" / "registry"
 if KLOOP.is_file() and validate_file(KLOOP, today=fuzz.TODAY).valid:
     SEEDS["kloop.yaml"] = KLOOP.read_bytes()
 SIBLINGS = {"kloop.yaml": sorted(KLOOP.parent.glob("kloop-*.yaml"))}
 
 
+def seed_folder(home: Path) -> Path:
+    # Beside the home folder, not inside it: both read the registry beside them.
+    return home.with_name(f"{home.name}-seed")
+
+
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
-    """A folder per seed, with the seed as it is (to diff against) in a subfolder."""
+    """A folder per seed, with the seed as it is (to diff against) in a folder beside it."""
     root = tmp_path_factory.mktemp("fuzz")
+    shutil.copytree(REGISTRY, root / "registry")
     homes: dict[str, Path] = {}
     for name, data in SEEDS.items():
         home = root / name.removesuffix(".yaml")
-        (home / "seed").mkdir(parents=True)
-        (home / "seed" / name).write_bytes(data)
+        seed_folder(home).mkdir(parents=True)
+        home.mkdir()
+        (seed_folder(home) / name).write_bytes(data)
         for sibling in SIBLINGS.get(name, []):
-            for folder in (home, home / "seed"):
+            for folder in (home, seed_folder(home)):
                 (folder / sibling.name).write_bytes(sibling.read_bytes())
         homes[name] = home
     yield homes
@@ -113,18 +122,18 @@ def check(folders: dict[str, Path], name: str, data: bytes) -> None:
     path = home / name
     path.write_bytes(data)
     session = fuzz.Session(home, thorough=False)
-    problems = session.check(path, home / "seed" / name)
+    problems = session.check(path, seed_folder(home) / name)
     assert not problems, "\n\n".join(f"{p.where}: {p.command}\n{p.detail}" for p in problems)
 
 
 def test_every_seed_is_a_valid_case(folders: dict[str, Path]) -> None:
     for name, data in SEEDS.items():
-        report = validate_bytes(data, name, stem=name.removesuffix(".yaml"), today=fuzz.TODAY)
-        assert report.valid, (name, report.diagnostics)
-        session = fuzz.Session(folders[name])
         path = folders[name] / name
         path.write_bytes(data)
-        assert session.check(path, folders[name] / "seed" / name) == []
+        report = validate_file(path, today=fuzz.TODAY)
+        assert report.valid, (name, report.diagnostics)
+        session = fuzz.Session(folders[name])
+        assert session.check(path, seed_folder(folders[name]) / name) == []
         assert session.valid == 1
 
 

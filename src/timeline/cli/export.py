@@ -68,7 +68,10 @@ def export(
     from timeline.exporters import ExportOptions
     from timeline.store.repository import load_case
 
-    loaded = load_case(case, data_dir())
+    notices: list[str] = []
+    loaded = load_case(case, data_dir(), notices)
+    for notice in notices:
+        sys.stderr.write(f"timeline: {notice}\n")
     result = EXPORTERS[format.value](loaded, ExportOptions(mermaid=mermaid, ics_spans=ics_spans))
     for notice in result.notices:
         sys.stderr.write(f"timeline: notice: {notice}\n")

@@ -93,7 +93,10 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
     from timeline.views.chronology import build_chronology
     from timeline.views.query import select_events
 
-    loaded = load_case(case, data_dir())
+    notices: list[str] = []
+    loaded = load_case(case, data_dir(), notices)
+    for notice in notices:
+        sys.stderr.write(f"timeline: {notice}\n")
     events = select_events(
         loaded, from_=from_, to=to, types=types or (), people=people or (), key_only=key
     )
@@ -102,7 +105,7 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
     text = as_text(SHOW_FORMATS[format or default_format(sys.stdout)](view, width), width)
     sys.stdout.write(text)
     entry: Entry | None = ctx.obj  # where timeline.store.cache keeps this command line's output
-    if entry is not None and not no_cache:
+    if entry is not None and not no_cache and not notices:  # a notice must show every time
         entry.put(text)
 
 

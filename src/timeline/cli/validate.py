@@ -52,6 +52,7 @@ def validate(
       timeline validate --strict --format github data/cases
     """
     from timeline.load.validation import iter_case_files, validate_paths
+    from timeline.store.registry import registry_for, with_registries
     from timeline.views.reports import REPORTERS, pick_format, use_color
 
     targets, folder = (list(paths), None) if paths else _data_directory()
@@ -65,7 +66,8 @@ def validate(
     if not total:
         fail("no case files (*.yaml) in " + ", ".join(map(str, targets)))
     unreadable = False
-    for report in _with_progress(validate_paths(targets), total):
+    checked = validate_paths(targets, registry_for=registry_for)
+    for report in with_registries(_with_progress(checked, total)):
         reporter.add(report)
         unreadable |= any(d.code == "TL112" for d in report.diagnostics)
     sys.stdout.write(reporter.render())
@@ -108,11 +110,19 @@ def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileRe
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    registry: Annotated[
+        bool, typer.Option("--registry", help="The schema of a registry file instead.")
+    ] = False,
+) -> None:
     """Print the JSON Schema of the case file (for editors and other tools).
 
-    Example: timeline schema > case.schema.json
+    Examples:
+
+      timeline schema > case.schema.json
+
+      timeline schema --registry > registry.schema.json
     """
     from timeline.load.schema import schema_text
 
-    sys.stdout.write(schema_text())
+    sys.stdout.write(schema_text(registry=registry))

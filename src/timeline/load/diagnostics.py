@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from timeline.model.case import Case
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -94,6 +97,29 @@ class Diagnostic:
         }
 
 
+@dataclass(slots=True)
+class FileReport:
+    """The outcome of validating one file: its diagnostics and, if it loaded, the case."""
+
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The case resolved through the registry: its own entries, then the registry's it uses.
+    case: Case | None = None
+    uses: frozenset[str] = frozenset()  # the ids of registry entries it uses
+
+    @property
+    def errors(self) -> int:
+        return count(self.diagnostics)[0]
+
+    @property
+    def warnings(self) -> int:
+        return count(self.diagnostics)[1]
+
+    @property
+    def valid(self) -> bool:
+        return self.case is not None and self.errors == 0
+
+
 def format_path(path: Sequence[PathPart]) -> str:
     """``("events", 3, "date")`` -> ``"events[3].date"``."""
     out: list[str] = []
@@ -150,7 +176,10 @@ _CATALOGUE: tuple[tuple[str, Severity, str, str], ...] = (
     ("TL302", _E, "unresolved-reference", "Every reference names an item of the right kind."),
     ("TL303", _E, "id-mismatch", "The case id equals the file name."),
     ("TL304", _W, "unknown-related-case", "A related case is a case file of the same folder."),
+    ("TL305", _E, "registry-redefined", "A case does not define an id the registry defines."),
     ("TL306", _W, "outcome-subject", "A decision names defendants or suspects (or groups)."),
+    ("TL307", _W, "no-registry", "References the file does not define need its registry."),
+    ("TL308", _W, "unused-registry-entry", "Every registry entry is used by some case."),
     # TL4xx: chronology
     ("TL401", _E, "after-violated", "`after` and `before` must agree with the dates."),
     ("TL402", _E, "outcome-before-arrest", "No verdict for a person before their first arrest."),

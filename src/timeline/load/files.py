@@ -1,10 +1,12 @@
-"""Case files on disk: the suffixes that make a file a case file, and the cases beside one."""
+"""Case files on disk: the suffixes that make a file a case file, the cases beside one, and
+where its registry is."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 SUFFIXES = (".yaml", ".yml")
+REGISTRY_FOLDER = "registry"
 
 
 def sibling_cases(folder: Path) -> frozenset[str]:
@@ -13,3 +15,18 @@ def sibling_cases(folder: Path) -> frozenset[str]:
         return frozenset(p.stem for p in folder.iterdir() if p.suffix in SUFFIXES)
     except OSError:
         return frozenset()
+
+
+def registry_folder(case_path: Path) -> Path | None:
+    """The registry of a case file: the folder `registry` beside the case's folder
+    (`data/registry/` for `data/cases/kloop.yaml`), if there is one."""
+    folder = case_path.absolute().parent.parent / REGISTRY_FOLDER
+    return folder if folder.is_dir() else None
+
+
+def registry_files(folder: Path) -> list[Path]:
+    """The files of a registry folder, sorted by name (none if it cannot be read)."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.is_dir())
+    except OSError:
+        return []

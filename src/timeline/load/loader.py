@@ -26,7 +26,14 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from timeline.load.diagnostics import Diagnostic, Finding, Span, format_path, severity_of
+from timeline.load.diagnostics import (
+    Diagnostic,
+    Finding,
+    Path,
+    Span,
+    format_path,
+    severity_of,
+)
 from timeline.load.limits import MAX_FILE_BYTES
 from timeline.load.positions import KeyIndex, TextPositions, byte_span, find_node
 
@@ -98,12 +105,15 @@ class Document:
 
     def add(self, finding: Finding) -> None:
         """Locate a finding (a path in the document) and keep it as a diagnostic."""
-        span = Span(1, 1, 1, 1)
-        if self.root is not None:
-            node, key = find_node(self.root, finding.path, self._keys)
-            target = key if finding.target == "key" and key is not None else node
-            span = self.where.node_span(target)
+        span = self.locate(finding.path, finding.target)
         self._keep(finding.code, span, format_path(finding.path), finding.message, finding.hint)
+
+    def locate(self, path: Path, target: str = "value") -> Span:
+        """The span of the value (or key) at a path of the document."""
+        if self.root is None:
+            return Span(1, 1, 1, 1)
+        node, key = find_node(self.root, path, self._keys)
+        return self.where.node_span(key if target == "key" and key is not None else node)
 
     def add_at(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self._keep(code, span, "", message, hint)

@@ -1,7 +1,8 @@
-"""The JSON Schema of the case file, generated from the models.
+"""The JSON Schemas of the case file and of a registry file, generated from the models.
 
-Editors use it through yaml-language-server; other tools validate with it. The
-repository ships a copy in `schema/case.schema.json`, kept in sync by a test.
+Editors use them through yaml-language-server; other tools validate with them. The
+repository ships copies in `schema/case.schema.json` and `schema/registry.schema.json`,
+kept in sync by a test.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ import json
 from typing import Any
 
 from timeline.model.case import Case
+from timeline.model.registry import RegistryFile
 from timeline.model.vocab import VOCABULARIES
 
 SCHEMA_ID = "https://timeline.invalid/schema/case-1.json"
 SCHEMA_PATH = "schema/case.schema.json"
+REGISTRY_SCHEMA_ID = "https://timeline.invalid/schema/registry-1.json"
+REGISTRY_SCHEMA_PATH = "schema/registry.schema.json"
 
 
 def case_schema() -> dict[str, Any]:
@@ -26,6 +30,18 @@ def case_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "timeline case file, format 1",
         "description": "One legal case: people, organizations, charges, sources and dated events.",
+        **schema,
+    }
+
+
+def registry_schema() -> dict[str, Any]:
+    schema = RegistryFile.model_json_schema(mode="validation")
+    _describe_vocabularies(schema.get("$defs", {}))
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": REGISTRY_SCHEMA_ID,
+        "title": "timeline registry file, format 1",
+        "description": "People, organizations, charges and sources that every case may use.",
         **schema,
     }
 
@@ -50,5 +66,6 @@ def _allow_bare_citations(definitions: dict[str, Any]) -> None:
         definitions[name]["properties"]["sources"]["items"] = {"anyOf": [bare, items]}
 
 
-def schema_text() -> str:
-    return json.dumps(case_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_text(*, registry: bool = False) -> str:
+    schema = registry_schema() if registry else case_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -139,6 +139,15 @@ class Person(Model):
     description: str | None = None
 
 
+class PersonUse(Model):
+    """A person of the repository's registry, with their part in this case."""
+
+    ref: Slug
+    roles: list[PersonRole] = _empty_list()
+    label: str | None = None
+    description: str | None = None
+
+
 class Organization(Model):
     id: Slug
     name: Text
@@ -319,6 +328,7 @@ class Case(Model):
     related: list[RelatedRef] = _empty_list()
     people: list[Person] = _empty_list()
     groups: list[Group] = _empty_list()
+    registry_people: list[PersonUse] = _empty_list()
     organizations: list[Organization] = _empty_list()
     charges: list[Charge] = _empty_list()
     sources: list[Source] = _empty_list()

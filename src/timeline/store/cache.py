@@ -158,6 +158,7 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
             "argv": list(argv),
             "file": str(path.resolve()),
             "siblings": sorted(sibling_cases(path.parent)),  # what `related` may name
+            "registry": _registry_digests(path),  # what the case may use by id
             "cwd": os.getcwd(),
             "today": date.today().isoformat(),
             "tty": sys.stdout.isatty(),
@@ -171,6 +172,14 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
     source_digest = hashlib.sha256(data).hexdigest()
     key = hashlib.sha256(f"{sorted(context.items())!r}\0{source_digest}".encode()).hexdigest()
     return Entry(folder / f"{key}{SUFFIX}", path, source_digest)
+
+
+def _registry_digests(case_path: Path) -> list[tuple[str, str]]:
+    from timeline.load.files import registry_files, registry_folder
+
+    folder = registry_folder(case_path)
+    files = registry_files(folder) if folder is not None else []
+    return [(p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
 
 
 def _show_command(argv: Sequence[str]) -> tuple[str | None, str] | None:

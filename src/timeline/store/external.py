@@ -18,6 +18,7 @@ from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import UsageError
 from timeline.load.validation import FileReport, validate_bytes
+from timeline.store.registry import registry_for
 
 NULL = "/dev/null"
 _MODE = re.compile(r"^(?:[0-7]{6}|\.)$")
@@ -66,11 +67,17 @@ def external_diff(args: list[str]) -> ExternalResult:
         return ExternalResult(text=f"{new_path if old_file == NULL else path}: {what}\n")
     old_raw, new_raw = _read(old_file), _read(new_file)
     old_rev, new_rev = _rev(old_hex), _rev(new_hex)
-    old = validate_bytes(
-        old_raw, name=f"{path}@{old_rev}" if old_rev else path, stem=Path(path).stem
-    )
-    new = validate_bytes(
-        new_raw, name=f"{new_path}@{new_rev}" if new_rev else new_path, stem=Path(new_path).stem
+    # git names neither side's commit: both are read with the registry on disk.
+    registry = registry_for(Path(new_path))
+    old, new = (
+        validate_bytes(
+            raw,
+            name=f"{file}@{rev}" if rev else file,
+            stem=Path(file).stem,
+            registry=registry,
+            lenient=registry is None,
+        )
+        for raw, file, rev in ((old_raw, path, old_rev), (new_raw, new_path, new_rev))
     )
     invalid = [report for report in (old, new) if not report.valid]
     if invalid or old.case is None or new.case is None:

@@ -21,7 +21,7 @@ from timeline.load.diagnostics import Diagnostic
 from timeline.load.validation import FileReport, validate_bytes
 from timeline.model.case import Case, Person
 from timeline.model.vocab import Privacy
-from timeline.store.revisions import read_object, relative_path, repo_root, run_git
+from timeline.store.revisions import read_object, registry_at, relative_path, repo_root, run_git
 
 Status = Literal["created", "changed", "unchanged", "deleted", "invalid"]
 _SECTIONS = ("people", "organizations", "charges", "sources", "events", "conflicts")
@@ -115,13 +115,19 @@ class _Blobs:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.reports: dict[str, FileReport] = {}
+        self.reports: dict[tuple[str, str], FileReport] = {}
 
     def load(self, blob: str, name: str, stem: str) -> FileReport:
-        if blob not in self.reports:
+        """A blob validated with the registry of the revision in its name (`path@rev`)."""
+        path, _, rev = name.rpartition("@")
+        registry = registry_at(self.root / path, rev)
+        key = (blob, registry.name if registry is not None else "")
+        if key not in self.reports:
             raw = read_object(self.root, blob)
-            self.reports[blob] = validate_bytes(raw, name=name, stem=stem)
-        return self.reports[blob]
+            self.reports[key] = validate_bytes(
+                raw, name=name, stem=stem, registry=registry, lenient=registry is None
+            )
+        return self.reports[key]
 
 
 def empty_like(case: Case) -> Case:

@@ -130,12 +130,24 @@ def resolve_case(spec: str, directory: Path) -> Path:
     raise CaseNotFoundError(message, known=known)
 
 
-def load_case(spec: str, directory: Path) -> Case:
-    """Load and validate a case; an invalid file raises `InvalidCaseError` with its report."""
+def load_case(spec: str, directory: Path, notices: list[str] | None = None) -> Case:
+    """Load and validate a case, resolved through the registry of its data repository.
+
+    Away from any registry, what the file does not define is withheld and one notice
+    (appended to `notices`) says so. An invalid file raises `InvalidCaseError`.
+    """
     from timeline.load.validation import validate_file
+    from timeline.store.registry import registry_for
 
     path = resolve_case(spec, directory)
-    report = validate_file(path)
+    registry = registry_for(path)
+    report = validate_file(path, registry=registry, lenient=registry is None)
     if report.case is None or not report.valid:
         raise InvalidCaseError(f"{path} is not a valid case file", report)
+    if notices is not None:
+        notices.extend(
+            f"{d.file}: warning[{d.code}] {d.message}"
+            for d in report.diagnostics
+            if d.code == "TL307"
+        )
     return report.case

@@ -11,8 +11,13 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.errors import GitError, UsageError
+from timeline.load.files import REGISTRY_FOLDER, SUFFIXES
+
+if TYPE_CHECKING:
+    from timeline.load.registry import Registry
 
 _GIT_ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"}
 
@@ -141,6 +146,39 @@ def read_blob(path: Path, rev: str) -> Blob:
 def read_object(root: Path, object_id: str) -> bytes:
     """A blob by its hash (as listed by `git log --raw`)."""
     return run_git(["cat-file", "blob", object_id], root)
+
+
+# --- the registry of a case at a revision ---------------------------------------------------
+
+_AT: dict[tuple[Path, str], Registry | None] = {}
+
+
+def registry_at(case_path: Path, rev: str) -> Registry | None:
+    """The registry of a case file as it was at a git revision (None if it had none)."""
+    root = repo_root(case_path)
+    relative = relative_path(case_path, root)
+    folder = "/".join([*relative.split("/")[:-2], REGISTRY_FOLDER])
+    commit = resolve_commit(rev, root)
+    key = (root, f"{commit}:{folder}")
+    if key not in _AT:
+        _AT[key] = _read_at(root, commit, folder, rev)
+    return _AT[key]
+
+
+def _read_at(root: Path, commit: str, folder: str, rev: str) -> Registry | None:
+    from timeline.load.registry_files import load_registry
+
+    try:
+        listing = run_git(["ls-tree", "-z", "--name-only", f"{commit}:{folder}"], root)
+    except GitError:  # no such folder at that revision
+        return None
+    names = sorted(n for n in listing.decode("utf-8", "replace").split("\0") if n)
+    files = [
+        (f"{folder}/{name}@{rev}", run_git(["cat-file", "blob", f"{commit}:{folder}/{name}"], root))
+        for name in names
+        if name.endswith(SUFFIXES)
+    ]
+    return load_registry(files, f"{folder}@{rev}")
 
 
 # --- versions of a case: on disk or at a revision -------------------------------------------

@@ -15,7 +15,8 @@ from timeline.diff.model import CaseDiff, Version
 from timeline.errors import InvalidCaseError, UsageError
 from timeline.load.validation import FileReport, validate_bytes, validate_file
 from timeline.model.case import Case
-from timeline.store.revisions import Spec, case_path, parse_spec, read_blob
+from timeline.store.registry import registry_for
+from timeline.store.revisions import Spec, case_path, parse_spec, read_blob, registry_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +52,16 @@ def load_version(spec: Spec, directory: Path) -> Loaded:
     """A case on disk, or at a git revision."""
     path = case_path(spec.case, directory, must_exist=spec.rev is None)
     if spec.rev is None:
-        case = _checked(validate_file(path), str(path))
+        registry = registry_for(path)
+        report = validate_file(path, registry=registry, lenient=registry is None)
+        case = _checked(report, str(path))
         return Loaded(case, Version(id=case.id, file=_shown(path)))
     blob = read_blob(path, spec.rev)
-    case = _checked(validate_bytes(blob.raw, name=blob.name, stem=path.stem), blob.name)
+    registry = registry_at(path, spec.rev)
+    report = validate_bytes(
+        blob.raw, name=blob.name, stem=path.stem, registry=registry, lenient=registry is None
+    )
+    case = _checked(report, blob.name)
     return Loaded(case, Version(id=case.id, file=blob.path, rev=spec.rev))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from timeline.load.checks import (
     acts_on,
@@ -33,6 +34,7 @@ from timeline.load.checks import (
     privacy_details,
     privacy_name,
     references,
+    registry_ids,
     related,
     relative,
     unsourced,
@@ -41,15 +43,20 @@ from timeline.load.checks import (
 from timeline.load.diagnostics import Finding
 from timeline.model.case import Case
 
+if TYPE_CHECKING:
+    from timeline.load.registry import Registry
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule may know besides the case: the file's stem, today, the sibling cases."""
+    """What a rule may know besides the case: the file's stem, today, the sibling cases,
+    and the registry of the data repository the file is in."""
 
     stem: str | None
     today: date
     known_cases: frozenset[str] | None = None
     suffix: str = ".yaml"  # of the file name: `.yml` files are named as they are
+    registry: Registry | None = None
 
 
 Check = Callable[[Case, Context], Iterator[Finding]]
@@ -60,6 +67,7 @@ _MODULES: tuple[ModuleType, ...] = (
     case_id,
     related,
     outcome_subjects,
+    registry_ids,
     after,
     outcome_order,
     acts_on,

@@ -1,7 +1,9 @@
 """Every reference names an item of the right kind: participants and outcome subjects
 name people, groups of people or organizations, a group's members name people,
 `charges` (and `charges_added`, `charges_dropped`) name charges, citations name
-sources, `after`, `before`, `acts_on` and `relative.event` name events.
+sources, `after`, `before`, `acts_on` and `relative.event` name events. What the case
+does not define may be defined in the registry of its data repository
+(`registry_people` name people there only).
 
 Fails::
 
@@ -25,6 +27,19 @@ if TYPE_CHECKING:
 CODE = "TL302"
 
 
+# The sections of the registry that a reference of each kind may name.
+_SECTIONS = {
+    "person": ("people",),
+    "person or organization": ("people", "organizations"),
+    "charge": ("charges",),
+    "source": ("sources",),
+    "organization": ("organizations",),
+    "actor or source": ("people", "organizations", "sources"),
+    "event": (),
+    "item": ("people", "organizations", "charges", "sources"),
+}
+
+
 def check(case: Case, context: Context) -> Iterator[Finding]:
     people = {p.id for p in case.people}
     orgs = {o.id for o in case.organizations}
@@ -39,16 +54,26 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         "actor or source": actors | {s.id for s in case.sources},
     }
     everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
+    outside = context.registry.ids if context.registry is not None else {}
+    where = "in this case or the registry" if outside else "in this case"
     for ref, kind, base, tail in _references(case):
         allowed = everything if kind == "item" else kinds[kind]
-        if ref not in allowed:
-            yield _unresolved(ref, base + tail, kind, allowed)
+        if ref in allowed or any(ref in outside[s] for s in _SECTIONS[kind] if outside):
+            continue
+        known = allowed.union(*(outside[s] for s in _SECTIONS[kind] if outside))
+        yield _unresolved(ref, base + tail, kind, known, where)
+    for i, use in enumerate(case.registry_people):
+        registry_people = outside.get("people", frozenset())
+        if use.ref not in registry_people:
+            path = ("registry_people", i, "ref")
+            yield _unresolved(use.ref, path, "person", set(registry_people), "in the registry")
 
 
-def _unresolved(ref: str, path: Path, kind: str, allowed: set[str]) -> Finding:
+def _unresolved(ref: str, path: Path, kind: str, allowed: set[str], where: str) -> Finding:
     close = difflib.get_close_matches(ref, allowed, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"add a {kind} with the id '{ref}'"
-    return Finding(CODE, f"'{ref}' is not the id of any {kind} in this case", path, hint)
+    article = "an" if kind[0] in "aeiou" else "a"
+    hint = f"did you mean '{close[0]}'?" if close else f"add {article} {kind} with the id '{ref}'"
+    return Finding(CODE, f"'{ref}' is not the id of any {kind} {where}", path, hint)
 
 
 # Each reference comes with its path in two parts, joined only when it does not resolve:

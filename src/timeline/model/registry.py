@@ -1,0 +1,163 @@
+"""The registry of a data repository: people, organizations, charges and sources that
+every case may use by id, and how a case is resolved through it.
+
+`resolve` is a pure function: it takes a case and the registry's items by id and
+returns the case that every command sees, with the registry entries it uses added
+after its own entries (so the case's own items keep their indices in the file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
+
+from timeline.model.case import (
+    FORMAT_VERSION,
+    Case,
+    Charge,
+    Event,
+    Model,
+    Organization,
+    Person,
+    PersonUse,
+    Source,
+    _empty_list,
+)
+from timeline.model.vocab import OrganizationKind, Privacy
+
+Item = Person | Organization | Charge | Source
+
+SECTIONS: tuple[str, ...] = ("people", "organizations", "charges", "sources")
+# What a placeholder for an unresolved reference is called: nothing about it is known,
+# least of all whether its name may be shown.
+UNKNOWN = "[unknown]"
+
+
+class RegistryFile(Model):
+    """One file of the registry: any of the four sections, with the format version."""
+
+    format: Annotated[int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)]
+    people: list[Person] = _empty_list()
+    organizations: list[Organization] = _empty_list()
+    charges: list[Charge] = _empty_list()
+    sources: list[Source] = _empty_list()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A case resolved through a registry: the case every command sees, the registry ids
+    it uses, and the references that neither the case nor the registry define."""
+
+    case: Case
+    uses: frozenset[str]
+    unresolved: tuple[str, ...] = ()
+
+
+def section_of(item: Item) -> str:
+    if isinstance(item, Person):
+        return "people"
+    if isinstance(item, Organization):
+        return "organizations"
+    return "charges" if isinstance(item, Charge) else "sources"
+
+
+def resolve(
+    case: Case,
+    entries: Mapping[str, Item] | None,
+    *,
+    placeholders: bool = False,
+    order: Mapping[str, int] | None = None,
+) -> Resolution:
+    """The case with the registry entries it uses added to its sections, in the order of
+    `order` (their places in the registry), else by id.
+
+    With `placeholders`, every reference that nothing defines becomes a stand-in whose
+    name is withheld (a case file read away from its registry still shows and exports).
+    """
+    entries = entries or {}
+    own = {item.id for section in SECTIONS for item in getattr(case, section)}
+    own.update(event.id for event in case.events)
+    own.update(conflict.id for conflict in case.conflicts)
+    used: dict[str, Item] = {}
+    missing: dict[str, str] = {}
+    pending = [(ref, kind) for ref, kind in references(case) if ref not in own]
+    while pending:
+        ref, kind = pending.pop()
+        if ref in used:
+            continue
+        item = entries.get(ref)
+        if item is None:
+            # A reference that must be an organization (a court, an affiliation) decides.
+            missing[ref] = kind if missing.get(ref, "person") == "person" else missing[ref]
+            continue
+        used[ref] = item
+        if isinstance(item, Person):  # the organizations a registry person belongs to
+            pending.extend((a.org, "organization") for a in item.affiliations if a.org not in own)
+    if not used and not case.registry_people and not (placeholders and missing):
+        return Resolution(case, frozenset(), tuple(sorted(missing)))
+    uses = {use.ref: use for use in case.registry_people}
+    added: dict[str, list[Item]] = {section: [] for section in SECTIONS}
+    for ref in sorted(used, key=(lambda ref: (order.get(ref, -1), ref)) if order else None):
+        item = used[ref]
+        if isinstance(item, Person) and ref in uses:
+            item = _in_case(item, uses[ref])
+        added[section_of(item)].append(item)
+    if placeholders:
+        for ref in sorted(missing):
+            stand_in = _placeholder(ref, missing[ref], uses.get(ref))
+            added[section_of(stand_in)].append(stand_in)
+    update = {section: [*getattr(case, section), *added[section]] for section in SECTIONS}
+    resolved = case.model_copy(update={**update, "registry_people": []})
+    return Resolution(resolved, frozenset(used), tuple(sorted(missing)))
+
+
+def _in_case(person: Person, use: PersonUse) -> Person:
+    """The registry's person with the part `use` gives them: roles (and their label) and a
+    description replace the registry's where given."""
+    changes: dict[str, object] = {}
+    if use.roles:
+        changes.update(roles=list(use.roles), label=use.label)
+    if use.description is not None:
+        changes["description"] = use.description
+    return person.model_copy(update=changes)
+
+
+def _placeholder(ref: str, kind: str, use: PersonUse | None) -> Item:
+    if kind == "charge":
+        return Charge(id=ref, code=UNKNOWN, article="?", title=UNKNOWN)
+    if kind == "source":
+        return Source(id=ref, publisher=UNKNOWN, language="und")
+    if kind == "organization":
+        return Organization(id=ref, name=UNKNOWN, kind=OrganizationKind.OTHER, label=UNKNOWN)
+    roles = list(use.roles) if use is not None else []
+    return Person(id=ref, name=UNKNOWN, privacy=Privacy.INITIALS, roles=roles)
+
+
+def references(case: Case) -> Iterator[tuple[str, str]]:
+    """Every id the case refers to, with the kind of item it must name."""
+    if case.court is not None:
+        yield case.court, "organization"
+    for use in case.registry_people:
+        yield use.ref, "person"
+    for person in case.people:
+        for affiliation in person.affiliations:
+            yield affiliation.org, "organization"
+    for event in case.events:
+        yield from _event_references(event)
+    for conflict in case.conflicts:
+        for claim in conflict.claims:
+            yield from ((citation.ref, "source") for citation in claim.sources)
+        yield from ((ref, "person") for ref in conflict.about)
+
+
+def _event_references(event: Event) -> Iterator[tuple[str, str]]:
+    for participant in event.participants:
+        yield participant.ref, "person"
+    for outcome in event.outcomes:
+        yield from ((subject, "person") for subject in outcome.subjects)
+    yield from ((ref, "charge") for ref in event.charges)
+    yield from ((citation.ref, "source") for citation in event.sources)
+    yield from ((ref, "person") for ref in (*event.attribution, *event.disputed_by))
