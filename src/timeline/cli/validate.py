@@ -37,6 +37,15 @@ def validate(
         ),
     ] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    changed: Annotated[
+        str | None,
+        typer.Option(
+            "--changed",
+            metavar="REV",
+            help="Only the case files changed since a git revision, and the cases that use "
+            "a changed registry entry or name a changed, new or deleted case in `related`.",
+        ),
+    ] = None,
 ) -> None:
     """Check case files: YAML, schema, references, chronology, sources, privacy.
 
@@ -50,6 +59,8 @@ def validate(
       timeline validate data/cases/kloop.yaml --format json
 
       timeline validate --strict --format github data/cases
+
+      timeline validate --changed origin/main       (in CI: what a pull request touches)
     """
     from timeline.load.validation import iter_case_files, validate_paths
     from timeline.store.registry import registry_for, with_registries
@@ -62,12 +73,16 @@ def validate(
     chosen = pick_format(format)
     reporter = REPORTERS[chosen](color=chosen == "text" and use_color(sys.stdout))
     reporter.summary.folder = folder
-    total = sum(1 for _ in iter_case_files(targets))
-    if not total:
-        fail("no case files (*.yaml) in " + ", ".join(map(str, targets)))
+    if changed is not None:
+        reports = _changed(changed, targets)
+    else:
+        total = sum(1 for _ in iter_case_files(targets))
+        if not total:
+            fail("no case files (*.yaml) in " + ", ".join(map(str, targets)))
+        checked = validate_paths(targets, registry_for=registry_for)
+        reports = with_registries(_with_progress(checked, total))
     unreadable = False
-    checked = validate_paths(targets, registry_for=registry_for)
-    for report in with_registries(_with_progress(checked, total)):
+    for report in reports:
         reporter.add(report)
         unreadable |= any(d.code == "TL112" for d in report.diagnostics)
     sys.stdout.write(reporter.render())
@@ -92,6 +107,18 @@ def _data_directory() -> tuple[list[Path], str]:
         "are checked; give a PATH, use --data-dir DIR, or run `timeline init`\n"
     )
     return [directory], f"{directory} (the bundled examples)"
+
+
+def _changed(rev: str, folders: list[Path]) -> Iterator[FileReport]:
+    from timeline.store.changes import find_changes, validate_changes
+
+    not_folders = [str(p) for p in folders if not p.is_dir()]
+    if not_folders:
+        fail("--changed takes folders of case files, not files: " + ", ".join(not_folders))
+    changes = find_changes(rev, folders)
+    if not changes.cases and not changes.case_ids and not changes.registries:
+        sys.stderr.write(f"timeline: no case file changed since {rev}\n")
+    return validate_changes(changes, folders)
 
 
 def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileReport]:

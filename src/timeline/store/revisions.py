@@ -158,6 +158,11 @@ def registry_at(case_path: Path, rev: str) -> Registry | None:
     root = repo_root(case_path)
     relative = relative_path(case_path, root)
     folder = "/".join([*relative.split("/")[:-2], REGISTRY_FOLDER])
+    return registry_folder_at(root, folder, rev)
+
+
+def registry_folder_at(root: Path, folder: str, rev: str) -> Registry | None:
+    """The registry in `folder` (relative to the root) at a git revision, if it had one."""
     commit = resolve_commit(rev, root)
     key = (root, f"{commit}:{folder}")
     if key not in _AT:

@@ -1,0 +1,157 @@
+"""What a change since a git revision touches: `timeline validate --changed REV`.
+
+The case files changed since REV (in the working tree, staged or not, and new
+files git does not know yet), and every case that depends on a change: one that
+uses a registry entry that changed (or appeared, or went), or that names in
+`related` a case that changed, appeared or went. Nothing else is read.
+
+Dependents are found in two steps: `git grep` lists the files that mention a
+changed id as a word (fast, in C, over thousands of files), then each of them is
+validated and kept only if it really refers to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.errors import GitError
+from timeline.load.files import SUFFIXES, registry_folder
+from timeline.load.validation import FileReport, validate_file
+from timeline.model.registry import references
+from timeline.store.revisions import (
+    registry_folder_at,
+    relative_path,
+    repo_root,
+    resolve_commit,
+    run_git,
+)
+
+# `git grep` takes ids as arguments: a registry change touching thousands of entries is
+# searched in chunks, so that no command line grows too long.
+_GREP_CHUNK = 500
+
+
+@dataclass(slots=True)
+class Changes:
+    """The case files changed since a revision, and the ids whose change others feel."""
+
+    root: Path
+    homes: dict[str, Path] = field(default_factory=dict)  # folders: from the root -> as given
+    cases: list[Path] = field(default_factory=list)  # changed or new, on disk
+    case_ids: set[str] = field(default_factory=set)  # changed, new or deleted cases
+    registry_ids: set[str] = field(default_factory=set)  # changed, new or deleted entries
+    registries: list[Path] = field(default_factory=list)  # registry folders that changed
+
+
+def find_changes(rev: str, folders: list[Path]) -> Changes:
+    """The changes since `rev` to the case files of `folders` and to their registries."""
+    root = repo_root(folders[0])
+    commit = resolve_commit(rev, root)
+    homes = {relative_path(folder, root): folder for folder in folders}
+    changes = Changes(root, homes)
+    registries = {relative_path(registry, root): registry for registry in _registries(folders)}
+    touched: set[str] = set()
+    for relative in _changed_paths(root, commit):
+        if not relative.endswith(SUFFIXES):
+            continue
+        home = next((h for h in registries if relative.startswith(f"{h}/")), None)
+        if home is not None:
+            touched.add(home)
+            continue
+        path = _as_given(relative, changes)
+        if path is not None:
+            changes.case_ids.add(path.stem)
+            if path.is_file():
+                changes.cases.append(path)
+    for home in sorted(touched):
+        changes.registries.append(registries[home])
+        changes.registry_ids |= _changed_entries(root, home, registries[home], commit)
+    changes.cases.sort()
+    return changes
+
+
+def _registries(folders: Iterable[Path]) -> list[Path]:
+    found = (registry_folder(folder / "case.yaml") for folder in folders)
+    return sorted({folder for folder in found if folder is not None})
+
+
+def _changed_paths(root: Path, commit: str) -> list[str]:
+    """Paths (from the root) that differ between `commit` and the working tree, and new ones.
+
+    Without rename detection: a renamed case is its old id deleted and a new one added.
+    """
+    out = run_git(["diff", "--name-only", "--no-renames", "-z", commit, "--"], root)
+    new = run_git(["ls-files", "--others", "--exclude-standard", "-z"], root)
+    names = (out + new).decode("utf-8", "surrogateescape").split("\0")
+    return sorted({name for name in names if name})
+
+
+def _changed_entries(root: Path, home: str, folder: Path, commit: str) -> set[str]:
+    from timeline.load.registry_files import registry_in
+
+    old = registry_folder_at(root, home, commit)
+    before = old.items if old is not None else {}
+    after = registry_in(folder).items if folder.is_dir() else {}
+    return {ref for ref in {*before, *after} if before.get(ref) != after.get(ref)}
+
+
+def dependents(changes: Changes, folders: list[Path]) -> list[Path]:
+    """Case files, other than the changed ones, that mention a changed id as a word."""
+    ids = sorted(changes.case_ids | changes.registry_ids)
+    if not ids:
+        return []
+    places = [relative_path(folder, changes.root) for folder in folders]
+    found: set[Path] = set()
+    for start in range(0, len(ids), _GREP_CHUNK):
+        patterns = [arg for ref in ids[start : start + _GREP_CHUNK] for arg in ("-e", ref)]
+        args = ["grep", "-l", "-z", "-w", "-F", "--untracked", *patterns, "--", *places]
+        try:
+            out = run_git(args, changes.root)
+        except GitError:  # git grep exits 1 when nothing matches
+            continue
+        names = out.decode("utf-8", "surrogateescape").split("\0")
+        given = (_as_given(name, changes) for name in names if name.endswith(SUFFIXES))
+        found.update(path for path in given if path is not None)
+    return sorted(found - set(changes.cases))
+
+
+def _as_given(relative: str, changes: Changes) -> Path | None:
+    """A file named by git (from the root) as the user would name it: inside the folder
+    they gave, as they gave it (so that reports and annotations name it so); None when
+    it is in none of them."""
+    for home, folder in changes.homes.items():
+        if home == ".":
+            return folder / relative
+        if relative.startswith(f"{home}/"):
+            return folder / relative[len(home) + 1 :]
+    return None
+
+
+def validate_changes(changes: Changes, folders: list[Path]) -> Iterator[FileReport]:
+    """Reports of the changed case files, of the cases that depend on a change, and of the
+    files of a registry that changed."""
+    from timeline.load.registry_files import registry_in
+
+    for path in changes.cases:
+        yield validate_file(path)
+    for path in dependents(changes, folders):
+        report = validate_file(path)
+        if _depends(report, changes):
+            yield report
+    for folder in changes.registries:
+        if folder.is_dir():
+            yield from registry_in(folder).reports
+
+
+def _depends(report: FileReport, changes: Changes) -> bool:
+    case = report.case
+    if case is None:  # it does not load: it mentions a changed id, so it is reported
+        return True
+    if changes.case_ids.intersection(case.related):
+        return True
+    if changes.registry_ids & report.uses:
+        return True
+    # An entry that went (or came): the case refers to it without resolving it.
+    return any(ref in changes.registry_ids for ref, _ in references(case))
