@@ -263,3 +263,34 @@ def test_registry_schema_is_in_sync() -> None:
     schema = json.loads(result.stdout)
     assert set(schema["properties"]) == {"format", "people", "organizations", "charges", "sources"}
     assert (REPO / "schema" / "registry.schema.json").read_text(encoding="utf-8") == result.stdout
+
+
+def test_diff_of_a_registry_change_lists_the_cases_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    unrelated = CASE.replace("id: first", "id: second").replace("court: court\n", "")
+    unrelated = unrelated.replace("registry_people:\n  - {ref: temirov, roles: [defendant]}\n", "")
+    unrelated = unrelated.replace("{ref: temirov, role: detainee}, ", "")
+    repo.commit(
+        "Create",
+        {
+            "data/registry/people.yaml": PEOPLE,
+            "data/registry/organizations.yaml": ORGS,
+            "data/cases/first.yaml": CASE,
+            "data/cases/second.yaml": unrelated,
+        },
+    )
+    # The outlet is named by no case, only by the affiliation of a registry person.
+    repo.write("data/registry/organizations.yaml", ORGS.replace("Temirov Live", "Temirov LIVE"))
+    monkeypatch.chdir(repo.root)
+    result = runner.invoke(app, ["diff", "data/registry/organizations.yaml", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["entries"] == ["outlet"]
+    assert [case["new"]["id"] for case in document["cases"]] == ["first"]
+    (change,) = document["cases"][0]["changes"]
+    assert (change["section"], change["id"]) == ("organizations", "outlet")
+    text = runner.invoke(app, ["diff", "data/registry@HEAD", "data/registry", "--exit-code"])
+    assert text.exit_code == 1
+    assert "1 entry changed; the chronology of 1 case changes" in text.stdout

@@ -194,3 +194,29 @@ def test_the_pre_commit_hook_catches_a_deleted_case_another_names(repo: GitRepo)
     repo.git("reset", "-q", "--hard")
     done = subprocess.run(command, cwd=repo.root, env=shell_env(), capture_output=True, check=False)
     assert done.returncode == 0, done.stdout
+
+
+def test_the_action_lists_the_cases_a_registry_change_changes(
+    repo: GitRepo, tmp_path: Path
+) -> None:
+    from action_runner import run_action
+
+    renamed = ORGS.replace("District Court", "City Court")
+    repo.commit("Rename the court", {"data/registry/organizations.yaml": renamed})
+    summary = tmp_path / "summary.md"
+    env = {
+        **shell_env(),
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    result = run_action(
+        REPO / "action.yml", repo.root, inputs={}, env=env, skip=("Install timeline",)
+    )
+    assert not result.failed, [(s.name, s.stdout, s.stderr) for s in result.steps]
+    # alpha (which uses the court) and the two files of the registry that changed
+    assert "3 files, 0 errors" in result.step("Validate the case files").stdout
+    text = summary.read_text(encoding="utf-8")
+    assert "### timeline diff: registry data/registry@" in text
+    assert "the chronology of 1 case changes" in text  # alpha: the others have their own court
+    assert "| name | District Court | City Court |" in text

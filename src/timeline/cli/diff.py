@@ -76,6 +76,8 @@ def diff(
       timeline diff data/cases/kloop.yaml@main --format markdown
 
       timeline diff old/kloop.yaml new/kloop.yaml --format json --exit-code
+
+      timeline diff data/registry/people.yaml      (the cases a registry change changes)
     """
     from timeline.store.external import is_external_call
     from timeline.views.reports import use_color
@@ -88,8 +90,24 @@ def diff(
         _external(specs)
     if len(specs) > 2:
         fail("diff takes OLD and at most one NEW (see timeline diff --help)")
+    _registry_change(specs, format, exit_code, use_color(sys.stdout))
     result = _compare(specs)
     sys.stdout.write(RENDERERS[format](result, format == "text" and use_color(sys.stdout)))
+    raise typer.Exit(EXIT_FINDINGS if exit_code and not result.identical else EXIT_OK)
+
+
+def _registry_change(specs: list[str], format: str, exit_code: bool, color: bool) -> None:
+    """A registry file or folder: the cases whose chronology the change changes."""
+    from timeline.store.registry_diff import compare_registry, is_registry_spec
+    from timeline.store.versions import sides
+
+    old, new = sides(specs)
+    if not (is_registry_spec(old) or is_registry_spec(new)):
+        return
+    from timeline.views.registry_diff import REGISTRY_RENDERERS
+
+    result = compare_registry(old, new)
+    sys.stdout.write(REGISTRY_RENDERERS[format](result, format == "text" and color))
     raise typer.Exit(EXIT_FINDINGS if exit_code and not result.identical else EXIT_OK)
 
 

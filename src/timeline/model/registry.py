@@ -114,6 +114,17 @@ def resolve(
     return Resolution(resolved, frozenset(used), tuple(sorted(missing)))
 
 
+def widened(ids: set[str], *registries: Mapping[str, Item]) -> set[str]:
+    """Changed registry ids with the entries that show them: a person whose affiliation
+    names a changed organization changes in every case that uses the person."""
+    found = set(ids)
+    for entries in registries:
+        for ref, item in entries.items():
+            if isinstance(item, Person) and any(a.org in ids for a in item.affiliations):
+                found.add(ref)
+    return found
+
+
 def _in_case(person: Person, use: PersonUse) -> Person:
     """The registry's person with the part `use` gives them: roles (and their label) and a
     description replace the registry's where given."""

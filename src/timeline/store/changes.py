@@ -19,7 +19,7 @@ from pathlib import Path
 from timeline.errors import GitError
 from timeline.load.files import SUFFIXES, registry_folder
 from timeline.load.validation import FileReport, validate_file
-from timeline.model.registry import references
+from timeline.model.registry import references, widened
 from timeline.store.revisions import (
     registry_folder_at,
     relative_path,
@@ -94,7 +94,8 @@ def _changed_entries(root: Path, home: str, folder: Path, commit: str) -> set[st
     old = registry_folder_at(root, home, commit)
     before = old.items if old is not None else {}
     after = registry_in(folder).items if folder.is_dir() else {}
-    return {ref for ref in {*before, *after} if before.get(ref) != after.get(ref)}
+    changed = {ref for ref in {*before, *after} if before.get(ref) != after.get(ref)}
+    return widened(changed, before, after)
 
 
 def dependents(changes: Changes, folders: list[Path]) -> list[Path]:
