@@ -5,6 +5,8 @@
 WORK/corpus      the corpus: ordinary cases and big-case.yaml (see corpus.py)
 WORK/invalid     a copy of the corpus with one file broken per code in variants.BREAKAGES
 WORK/old, /new   big-case.yaml and its edited version (for `timeline diff`)
+WORK/repository  a git repository of cases sharing one registry (see repository.py), with
+                 one case edited in the working tree (for `timeline validate --changed`)
 
 It runs in its own process, so that the benchmark runner, which starts every
 measured command, stays small: a child starts with its parent's memory
@@ -20,7 +22,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import dump, write_corpus
+from repository import write_repository
 from variants import BREAKAGES, broken, edited
+
+
+def edited_case(cases: list[Path]) -> Path:
+    """The case the benchmark edits: the one in the middle (another case names it)."""
+    return cases[len(cases) // 2]
+
+
+def prepare_repository(work: Path, *, seed: int, cases: int, events: int) -> None:
+    repo = write_repository(work / "repository", seed=seed, cases=cases, events=events)
+    path = edited_case(repo.cases)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
 
 
 def prepare(work: Path, *, seed: int, files: int, mean: int, big: int) -> None:
@@ -45,8 +60,14 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--mean", type=int, default=100)
     parser.add_argument("--big", type=int, default=20000)
+    parser.add_argument("--repo-cases", type=int, default=5000)
+    parser.add_argument("--repo-events", type=int, default=100_000)
     args = parser.parse_args()
     prepare(args.work, seed=args.seed, files=args.files, mean=args.mean, big=args.big)
+    if args.repo_cases:
+        prepare_repository(
+            args.work, seed=args.seed, cases=args.repo_cases, events=args.repo_events
+        )
 
 
 if __name__ == "__main__":

@@ -96,6 +96,12 @@ RATIOS = (
         "import_libs",
     ),
     Ratio(
+        "`validate --changed` after editing one case / validating that case alone",
+        "changed_one",
+        "validate_one",
+        2.0,
+    ),
+    Ratio(
         "peak RSS: `validate` corpus / its largest file",
         "validate",
         "validate_largest",

@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from measure import Command, Result, clean_env, machine, measure  # noqa: E402
+from prepare import edited_case  # noqa: E402
 from report import RATIOS, table  # noqa: E402
 
 REPO = HERE.parent
@@ -56,13 +57,18 @@ def prepare(work: Path, args: argparse.Namespace) -> dict[str, list[Path]]:
     """Write the corpus, its broken copy and the two versions of the big case."""
     print(f"generating the corpus in {work} ...", file=sys.stderr)
     size = ["--files", str(args.files), "--mean", str(args.mean), "--big", str(args.big)]
+    size += ["--repo-cases", str(args.repo_cases), "--repo-events", str(args.repo_events)]
     subprocess.run(
         [PY, str(HERE / "prepare.py"), str(work), "--seed", str(args.seed), *size], check=True
     )
     files = sorted((work / "corpus").glob("*.yaml"))
     schema = work / "case.schema.json"
     schema.write_text(_output([str(BIN / "timeline"), "schema"]), encoding="utf-8")
+    repository = work / "repository"
+    cases = sorted((repository / "data" / "cases").glob("*.yaml"))
     return {
+        "repository": [repository],
+        "edited": [edited_case(cases)] if cases else [],
         "corpus": files,
         "invalid": sorted((work / "invalid").glob("*.yaml")),
         "largest": [max(files, key=lambda p: p.stat().st_size)],
@@ -108,6 +114,19 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
         Command("validate_repo", [timeline, "validate", "data/cases"], REPO),
         Command("import_libs", [PY, "-c", "import pydantic, rich, yaml"], REPO),
         Command("import_modules_typer", [PY, "-c", f"import typer, {MODULES}"], REPO),
+        *repository_commands(paths),
+    ]
+
+
+def repository_commands(paths: dict[str, list[Path]]) -> list[Command]:
+    """The rows of the repository of cases sharing one registry (one case edited in it)."""
+    if not paths["edited"]:
+        return []
+    timeline, root = str(BIN / "timeline"), paths["repository"][0]
+    edited = str(paths["edited"][0].relative_to(root))
+    return [
+        Command("changed_one", [timeline, "validate", "--changed", "HEAD", "data/cases"], root),
+        Command("validate_one", [timeline, "validate", edited], root),
     ]
 
 
@@ -136,6 +155,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--reps", type=int, help="repetitions (default 7, --quick 3)")
     parser.add_argument("--peer-reps", type=int, help="repetitions of the slow peers (default 3)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--repo-cases", type=int, help="cases of the repository (5000, --quick 500)")
+    parser.add_argument("--repo-events", type=int, help="its events (100000, --quick 10000)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="measure only these commands (repeatable), e.g. --only changed_one --only validate_one",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.json")
     parser.add_argument(
         "--table",
@@ -146,6 +173,9 @@ def parse_args() -> argparse.Namespace:
     args = parser.parse_args()
     size = (40, 60, 2000) if args.quick else (300, 100, 20000)
     args.files, args.mean, args.big = size
+    repo_cases, repo_events = (500, 10_000) if args.quick else (5000, 100_000)
+    args.repo_cases = args.repo_cases or repo_cases
+    args.repo_events = args.repo_events or repo_events
     args.reps = args.reps or (3 if args.quick else 7)
     args.peer_reps = min(args.reps, args.peer_reps or (2 if args.quick else 3))
     return args
@@ -163,6 +193,8 @@ def main() -> None:
         paths = prepare(work, args)
         todo, skipped = [], {}
         for command in commands(paths, args):
+            if args.only and command.name not in args.only:
+                continue
             reason = available(command)
             if reason:
                 skipped[command.name] = reason

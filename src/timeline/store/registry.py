@@ -27,42 +27,41 @@ def registry_for(case_path: Path) -> Registry | None:
     return registry_beside(case_path)
 
 
-def with_registries(
-    reports: Iterable[FileReport], *, also: Iterable[Path] = (), unused: bool = True
-) -> Iterator[FileReport]:
-    """The reports of case files, then those of the registries they were read with (and of
-    the registries of the files in `also`).
+def with_registries(reports: Iterable[FileReport]) -> Iterator[FileReport]:
+    """The reports of case files, then those of the registries they were read with.
 
     When every case file beside a registry was validated, an entry that none of them
     uses earns a warning: with fewer files that could not be known.
     """
     from timeline.load.registry_files import registry_in
 
-    seen: dict[Path, set[str]] = {}
-    validated: set[Path] = set()
+    used: dict[Path, set[str]] = {}  # registry folder -> the ids its cases use
+    validated: dict[Path, set[str]] = {}  # case folder -> the names of its files validated
+    folders: dict[Path, tuple[Path, Path] | None] = {}  # as given -> (resolved, registry)
     for report in reports:
         yield report
         path = Path(report.file)
-        folder = registry_folder(path)
-        if folder is not None:
-            seen.setdefault(folder.resolve(), set()).update(report.uses)
-            validated.add(path.resolve())
-    for path in also:
-        folder = registry_folder(path)
-        if folder is not None:
-            seen.setdefault(folder.resolve(), set())
-    for folder, used in seen.items():
+        if path.parent not in folders:
+            beside = registry_folder(path)
+            resolved = (path.parent.resolve(), beside.resolve()) if beside else None
+            folders[path.parent] = resolved
+        known = folders[path.parent]
+        if known is not None:
+            used.setdefault(known[1], set()).update(report.uses)
+            validated.setdefault(known[0], set()).add(path.name)
+    for folder, ids in used.items():
         registry = registry_in(folder)
-        if unused and _served(folder) <= validated:
-            yield from registry.unused(used)
+        if _all_validated(folder, validated):
+            yield from registry.unused(ids)
         else:
             yield from registry.reports
 
 
-def _served(folder: Path) -> set[Path]:
-    """The case files that use a registry folder: those of the folders beside it."""
-    found: set[Path] = set()
-    for sibling in folder.parent.iterdir():
-        if sibling.is_dir() and sibling != folder:
-            found.update(p.resolve() for p in registry_files(sibling))
-    return found
+def _all_validated(registry: Path, validated: dict[Path, set[str]]) -> bool:
+    """Whether every case file of the folders beside a registry was validated."""
+    for sibling in registry.parent.iterdir():
+        if sibling.is_dir() and sibling != registry:
+            names = {p.name for p in registry_files(sibling)}
+            if not names <= validated.get(sibling, set()):
+                return False
+    return True
