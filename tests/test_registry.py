@@ -294,3 +294,15 @@ def test_diff_of_a_registry_change_lists_the_cases_it_changes(
     text = runner.invoke(app, ["diff", "data/registry@HEAD", "data/registry", "--exit-code"])
     assert text.exit_code == 1
     assert "1 entry changed; the chronology of 1 case changes" in text.stdout
+
+
+def test_registry_files_are_never_validated_as_cases(tmp_path: Path) -> None:
+    repository(tmp_path)
+    people = tmp_path / "data" / "registry" / "people.yaml"
+    people.write_text(PEOPLE.replace("name: N.O.", "name: Nurgul O."), encoding="utf-8")
+    for target in (tmp_path / "data", tmp_path / "data" / "registry", people):
+        code, document = validate_json(str(target))
+        assert code == 1
+        # Not read as a case (no missing id, title...), and the unused entry of a full run.
+        assert {d["code"] for d in document["diagnostics"]} <= {"TL601", "TL306"}, target
+        assert located(document).count("registry/people.yaml:9:11 TL601") == 1

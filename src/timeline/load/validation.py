@@ -17,12 +17,12 @@ from pydantic import ValidationError
 
 from timeline.load.checks import Context, run_checks
 from timeline.load.diagnostics import FileReport, Finding, Severity, Span
-from timeline.load.files import SUFFIXES, sibling_cases
+from timeline.load.files import REGISTRY_FOLDER, SUFFIXES, sibling_cases
 from timeline.load.loader import _DATE_LIKE, Document, gc_paused, parse_document, read_document
 from timeline.load.partial import rest_of
 from timeline.load.positions import paths_of
 from timeline.load.registry import Registry, stand_ins
-from timeline.load.registry_files import registry_beside
+from timeline.load.registry_files import registry_beside, registry_in
 from timeline.load.schema_errors import fields_at, schema_findings
 from timeline.model.case import Case
 from timeline.model.registry import UNKNOWN, resolve
@@ -181,9 +181,17 @@ def iter_case_files(paths: Iterable[FilePath], seen: set[str] | None = None) -> 
     seen = set() if seen is None else seen
     for path in paths:
         # Not only regular files: a symlink loop, a dangling link or a pipe named *.yaml
-        # is reported as unreadable (TL112) rather than silently skipped.
+        # is reported as unreadable (TL112) rather than silently skipped. The files of a
+        # registry folder met on the way are not cases (they are checked with the cases
+        # that use them); a registry folder given as such is listed.
         found = (
-            sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and not p.is_dir())
+            sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in SUFFIXES
+                and not p.is_dir()
+                and (p.parent == path or p.parent.name != REGISTRY_FOLDER)
+            )
             if path.is_dir()
             else [path]
         )
@@ -216,10 +224,18 @@ def validate_paths(
                 yield _refused_link(path)
                 continue
             folder = path.parent
+            if folder.name == REGISTRY_FOLDER:  # a registry file: checked with its registry
+                yield from _registry_report(path)
+                continue
             if folder not in siblings:
                 siblings[folder] = sibling_cases(folder)
             registry = registry_for(path) if registry_for is not None else None
             yield validate_file(path, today=today, known_cases=siblings[folder], registry=registry)
+
+
+def _registry_report(path: FilePath) -> Iterator[FileReport]:
+    registry = registry_in(path.parent)
+    yield from (r for r in registry.reports if FilePath(r.file).name == path.name)
 
 
 def _within(path: FilePath, folder: FilePath) -> bool:

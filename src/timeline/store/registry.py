@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.load.files import registry_files, registry_folder
+from timeline.load.files import REGISTRY_FOLDER, registry_files, registry_folder
 
 __all__ = ["registry_files", "registry_folder", "registry_for", "with_registries"]
 
@@ -38,9 +38,13 @@ def with_registries(reports: Iterable[FileReport]) -> Iterator[FileReport]:
     used: dict[Path, set[str]] = {}  # registry folder -> the ids its cases use
     validated: dict[Path, set[str]] = {}  # case folder -> the names of its files validated
     folders: dict[Path, tuple[Path, Path] | None] = {}  # as given -> (resolved, registry)
+    given: set[str] = set()
     for report in reports:
         yield report
         path = Path(report.file)
+        if path.parent.name == REGISTRY_FOLDER:  # a registry file given as such
+            given.add(report.file)
+            continue
         if path.parent not in folders:
             beside = registry_folder(path)
             resolved = (path.parent.resolve(), beside.resolve()) if beside else None
@@ -51,10 +55,8 @@ def with_registries(reports: Iterable[FileReport]) -> Iterator[FileReport]:
             validated.setdefault(known[0], set()).add(path.name)
     for folder, ids in used.items():
         registry = registry_in(folder)
-        if _all_validated(folder, validated):
-            yield from registry.unused(ids)
-        else:
-            yield from registry.reports
+        shown = registry.unused(ids) if _all_validated(folder, validated) else registry.reports
+        yield from (report for report in shown if report.file not in given)
 
 
 def _all_validated(registry: Path, validated: dict[Path, set[str]]) -> bool:
