@@ -437,6 +437,7 @@ def test_a_related_case_removed_from_the_folder_is_noticed(
 ) -> None:
     for path in DATA.glob("kloop*.yaml"):
         shutil.copy(path, data / path.name)
+    shutil.copytree(DATA.parent / "registry", data.parent / "registry")
     assert run("show", "kloop").code == 0
     (data / "kloop-extremism.yaml").unlink()
     # A missing related case is a warning: the case still shows, and validate says so.
@@ -444,3 +445,27 @@ def test_a_related_case_removed_from_the_folder_is_noticed(
     checked = run("validate", str(data / "kloop.yaml"))
     assert checked.code == 0
     assert "TL304" in checked.stdout + checked.stderr  # `related: [kloop-extremism]`
+
+
+def test_an_edited_registry_is_noticed(run, data: Path, _cache_dir: Path) -> None:
+    for path in DATA.glob("kloop*.yaml"):
+        shutil.copy(path, data / path.name)
+    shutil.copytree(DATA.parent / "registry", data.parent / "registry")
+    first = run("show", "kloop-liquidation", "--format", "plain")
+    assert first.code == 0, first.stderr
+    assert len(entries(_cache_dir)) == 1  # in its registry: shown, and cached
+    organizations = data.parent / "registry" / "organizations.yaml"
+    text = organizations.read_text(encoding="utf-8")
+    organizations.write_text(text.replace("name: Bishkek City Court", "name: City Court"), "utf-8")
+    again = run("show", "kloop-liquidation", "--format", "plain")
+    assert "Who: City Court (court)" in again.stdout
+    assert "Who: Bishkek City Court (court)" in first.stdout
+
+
+def test_a_file_away_from_its_registry_warns_every_time(run, data: Path, _cache_dir: Path) -> None:
+    text = (DATA / "kloop-liquidation.yaml").read_text(encoding="utf-8")
+    (data / "kloop-liquidation.yaml").write_text(text, encoding="utf-8")
+    for _ in range(2):
+        shown = run("show", "kloop-liquidation", "--format", "plain")
+        assert shown.code == 0 and "warning[TL307]" in shown.stderr
+    assert entries(_cache_dir) == []
