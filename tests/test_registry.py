@@ -306,3 +306,10 @@ def test_registry_files_are_never_validated_as_cases(tmp_path: Path) -> None:
         # Not read as a case (no missing id, title...), and the unused entry of a full run.
         assert {d["code"] for d in document["diagnostics"]} <= {"TL601", "TL306"}, target
         assert located(document).count("registry/people.yaml:9:11 TL601") == 1
+
+
+def test_validating_twice_in_one_process_reports_the_same(tmp_path: Path) -> None:
+    cases = repository(tmp_path)
+    first, second = validate_json(str(cases)), validate_json(str(cases))
+    assert first == second
+    assert validate_json(str(cases / "first.yaml"))[1]["diagnostics"] == first[1]["diagnostics"]

@@ -8,7 +8,7 @@ folder is is the business of `timeline.store.registry`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -73,8 +73,10 @@ class Registry:
         return f"{entry.file}:{span.line}:{span.column}"
 
     def unused(self, used: Iterable[str]) -> list[FileReport]:
-        """The reports of the registry's files with a warning for each entry no case uses."""
+        """The reports of the registry's files with a warning for each entry no case uses
+        (new reports: the registry, read once per process, keeps its own as they are)."""
         seen = set(used)
+        marks = {name: len(doc.diagnostics) for name, doc in self.documents.items()}
         for ref, entry in self.entries.items():
             if ref not in seen:
                 self.documents[entry.file].add(
@@ -85,9 +87,16 @@ class Registry:
                         "remove the entry, or refer to it from a case",
                     )
                 )
+        reports = []
         for report in self.reports:
-            report.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
-        return self.reports
+            doc = self.documents[report.file]
+            warnings = doc.diagnostics[marks[report.file] :]
+            del doc.diagnostics[marks[report.file] :]
+            diagnostics = sorted(
+                [*report.diagnostics, *warnings], key=lambda d: (d.span.line, d.span.column, d.code)
+            )
+            reports.append(replace(report, diagnostics=diagnostics))
+        return reports
 
 
 _SINGULAR = {
