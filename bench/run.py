@@ -212,7 +212,16 @@ def main() -> None:
 def _corpus_figures(paths: dict[str, list[Path]]) -> dict[str, object]:
     files = paths["corpus"]
     events = sum(p.read_text(encoding="utf-8").count("\n  type: ") for p in files)
+    cases = sorted((paths["repository"][0] / "data" / "cases").glob("*.yaml"))
+    repository = {
+        "cases": len(cases),
+        "events": sum(p.read_text(encoding="utf-8").count("\n  type: ") for p in cases),
+        "registry_bytes": sum(
+            p.stat().st_size for p in (paths["repository"][0] / "data" / "registry").glob("*")
+        ),
+    }
     return {
+        "repository": repository,
         "files": len(files),
         "events": events,
         "bytes": sum(p.stat().st_size for p in files),
