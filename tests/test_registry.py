@@ -313,3 +313,13 @@ def test_validating_twice_in_one_process_reports_the_same(tmp_path: Path) -> Non
     first, second = validate_json(str(cases)), validate_json(str(cases))
     assert first == second
     assert validate_json(str(cases / "first.yaml"))[1]["diagnostics"] == first[1]["diagnostics"]
+
+
+def test_a_part_other_in_this_case_needs_a_label(tmp_path: Path) -> None:
+    text = CASE.replace("{ref: temirov, roles: [defendant]}", "{ref: temirov, roles: [other]}")
+    cases = repository(tmp_path, {"first": text})
+    code, document = validate_json(str(cases / "first.yaml"))
+    assert code == 1
+    assert [d["path"] for d in document["diagnostics"] if d["code"] == "TL701"] == [
+        "registry_people[0]"
+    ]

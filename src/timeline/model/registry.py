@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field
@@ -111,6 +112,10 @@ def resolve(
             added[section_of(stand_in)].append(stand_in)
     update = {section: [*getattr(case, section), *added[section]] for section in SECTIONS}
     resolved = case.model_copy(update={**update, "registry_people": []})
+    # A copy keeps what the case had already worked out (its index, its chronology),
+    # which no longer holds with the registry's entries added.
+    for name in [n for n in vars(resolved) if isinstance(getattr(Case, n, None), cached_property)]:
+        del resolved.__dict__[name]
     return Resolution(resolved, frozenset(used), tuple(sorted(missing)))
 
 

@@ -38,6 +38,8 @@ def _candidates(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
     yield (), [case.status], case.status_label
     for i, person in enumerate(case.people):
         yield ("people", i), list(person.roles), person.label
+    for i, use in enumerate(case.registry_people):
+        yield ("registry_people", i), list(use.roles), use.label
     for i, org in enumerate(case.organizations):
         yield ("organizations", i), [org.kind], org.label
     for i, source in enumerate(case.sources):
