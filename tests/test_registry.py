@@ -150,6 +150,9 @@ def test_problems_in_registry_files_are_located_in_them(tmp_path: Path) -> None:
     assert "registry/people.yaml:6:5 TL201" in found  # the misspelt key, with a hint
     hint = next(d["hint"] for d in document["diagnostics"] if d["code"] == "TL201")
     assert hint == "did you mean 'name'?"
+    # people.yaml does not load: the case's references to its people say why they fail.
+    cascade = [d["message"] for d in document["diagnostics"] if d["code"] == "TL302"]
+    assert cascade and all("whose files have errors" in m for m in cascade)
 
 
 def test_the_rules_of_a_case_hold_in_the_registry(tmp_path: Path) -> None:

@@ -56,6 +56,9 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
     everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
     outside = context.registry.ids if context.registry is not None else {}
     where = "in this case or the registry" if outside else "in this case"
+    if context.registry is not None and context.registry.errors:
+        # An entry of a registry file that does not load is missing from every case.
+        where += " (whose files have errors: fix them first)"
     for ref, kind, base, tail in _references(case):
         allowed = everything if kind == "item" else kinds[kind]
         if ref in allowed or any(ref in outside[s] for s in _SECTIONS[kind] if outside):
