@@ -56,9 +56,11 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
     everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
     outside = context.registry.ids if context.registry is not None else {}
     where = "in this case or the registry" if outside else "in this case"
+    broken = ""
     if context.registry is not None and context.registry.errors:
         # An entry of a registry file that does not load is missing from every case.
-        where += " (whose files have errors: fix them first)"
+        broken = " (whose files have errors: fix them first)"
+        where += broken
     for ref, kind, base, tail in _references(case):
         allowed = everything if kind == "item" else kinds[kind]
         if ref in allowed or any(ref in outside[s] for s in _SECTIONS[kind] if outside):
@@ -69,7 +71,8 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         registry_people = outside.get("people", frozenset())
         if use.ref not in registry_people:
             path = ("registry_people", i, "ref")
-            yield _unresolved(use.ref, path, "person", set(registry_people), "in the registry")
+            in_registry = "in the registry" + broken
+            yield _unresolved(use.ref, path, "person", set(registry_people), in_registry)
 
 
 def _unresolved(ref: str, path: Path, kind: str, allowed: set[str], where: str) -> Finding:
