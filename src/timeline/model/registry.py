@@ -78,6 +78,8 @@ def resolve(
     With `placeholders`, every reference that nothing defines becomes a stand-in whose
     name is withheld (a case file read away from its registry still shows and exports).
     """
+    if not entries and not placeholders and not case.registry_people:
+        return Resolution(case, frozenset())  # nothing to add: not even worth a look
     entries = entries or {}
     own = {item.id for section in SECTIONS for item in getattr(case, section)}
     own.update(event.id for event in case.events)
