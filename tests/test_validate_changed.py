@@ -185,7 +185,7 @@ def test_the_pre_commit_hook_catches_a_deleted_case_another_names(repo: GitRepo)
     import yaml
 
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    assert hook["always_run"] and not hook["pass_filenames"]
+    assert hook["always_run"] and hook.get("pass_filenames", True)
     repo.git("rm", "-q", "data/cases/alpha.yaml")  # staged, as pre-commit sees it
     command = shlex.split(hook["entry"])
     done = subprocess.run(command, cwd=repo.root, env=shell_env(), capture_output=True, check=False)
@@ -220,3 +220,29 @@ def test_the_action_lists_the_cases_a_registry_change_changes(
     assert "### timeline diff: registry data/registry@" in text
     assert "the chronology of 1 case changes" in text  # alpha: the others have their own court
     assert "| name | District Court | City Court |" in text
+
+
+def test_the_hook_with_all_files_checks_every_case(repo: GitRepo) -> None:
+    """`pre-commit run --all-files` passes every case file: each is checked, changed or not."""
+    import subprocess
+
+    broken = plain("delta").replace("type: detention", "type: detained")
+    repo.commit("A broken case, committed", {"data/cases/delta.yaml": broken})
+    names = [f"data/cases/{n}.yaml" for n in ("alpha", "beta", "delta", "gamma")]
+    command = ["timeline", "validate", "--changed", "HEAD", *names]
+    done = subprocess.run(command, cwd=repo.root, env=shell_env(), capture_output=True, check=False)
+    assert done.returncode == 1
+    assert b"data/cases/delta.yaml" in done.stdout and b"TL207" in done.stdout
+    assert b"4 files, 1 error" in done.stdout
+
+
+def test_before_the_first_commit_everything_is_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = GitRepo(tmp_path / "fresh")
+    repo.write("data/cases/alpha.yaml", case("alpha"))
+    repo.write("data/registry/people.yaml", PEOPLE)
+    repo.write("data/registry/organizations.yaml", ORGS)
+    repo.git("add", "-A")
+    monkeypatch.chdir(repo.root)
+    assert validated(repo) == ["alpha.yaml", "organizations.yaml", "people.yaml"]

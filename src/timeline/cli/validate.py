@@ -42,8 +42,9 @@ def validate(
         typer.Option(
             "--changed",
             metavar="REV",
-            help="Only the case files changed since a git revision, and the cases that use "
-            "a changed registry entry or name a changed, new or deleted case in `related`.",
+            help="Only the case files changed since a git revision (and the files given), and "
+            "the cases that use a changed registry entry or name a changed, new or deleted "
+            "case in `related`.",
         ),
     ] = None,
 ) -> None:
@@ -109,16 +110,17 @@ def _data_directory() -> tuple[list[Path], str]:
     return [directory], f"{directory} (the bundled examples)"
 
 
-def _changed(rev: str, folders: list[Path]) -> Iterator[FileReport]:
+def _changed(rev: str, targets: list[Path]) -> Iterator[FileReport]:
+    """What changed since `rev` in the folders given (else the data directory), and the
+    files given, whatever changed (as pre-commit passes them, also with --all-files)."""
     from timeline.store.changes import find_changes, validate_changes
 
-    not_folders = [str(p) for p in folders if not p.is_dir()]
-    if not_folders:
-        fail("--changed takes folders of case files, not files: " + ", ".join(not_folders))
+    folders = [p for p in targets if p.is_dir()] or _data_directory()[0]
+    files = [p for p in targets if not p.is_dir()]
     changes = find_changes(rev, folders)
-    if not changes.cases and not changes.case_ids and not changes.registries:
+    if not changes.cases and not changes.case_ids and not changes.registries and not files:
         sys.stderr.write(f"timeline: no case file changed since {rev}\n")
-    return validate_changes(changes, folders)
+    return validate_changes(changes, folders, also=files)
 
 
 def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileReport]:

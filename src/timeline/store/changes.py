@@ -12,6 +12,7 @@ validated and kept only if it really refers to it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from timeline.errors import GitError
 from timeline.load.files import SUFFIXES, registry_folder
 from timeline.load.validation import FileReport, validate_file
 from timeline.model.registry import references, widened
+from timeline.store.registry import registry_for
 from timeline.store.revisions import (
     registry_folder_at,
     relative_path,
@@ -31,6 +33,7 @@ from timeline.store.revisions import (
 # `git grep` takes ids as arguments: a registry change touching thousands of entries is
 # searched in chunks, so that no command line grows too long.
 _GREP_CHUNK = 500
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's tree with nothing in it
 
 
 @dataclass(slots=True)
@@ -48,7 +51,7 @@ class Changes:
 def find_changes(rev: str, folders: list[Path]) -> Changes:
     """The changes since `rev` to the case files of `folders` and to their registries."""
     root = repo_root(folders[0])
-    commit = resolve_commit(rev, root)
+    commit = _commit(rev, root)
     homes = {relative_path(folder, root): folder for folder in folders}
     changes = Changes(root, homes)
     registries = {relative_path(registry, root): registry for registry in _registries(folders)}
@@ -72,6 +75,25 @@ def find_changes(rev: str, folders: list[Path]) -> Changes:
     return changes
 
 
+def _commit(rev: str, root: Path) -> str:
+    """The commit a revision names; before the first commit, HEAD is the empty tree (so that
+    the pre-commit hook checks every file of the first commit)."""
+    try:
+        return resolve_commit(rev, root)
+    except GitError:
+        if rev != "HEAD" or _has_commits(root):
+            raise
+        return EMPTY_TREE
+
+
+def _has_commits(root: Path) -> bool:
+    try:
+        run_git(["rev-parse", "--verify", "--quiet", "HEAD"], root)
+    except GitError:
+        return False
+    return True
+
+
 def _registries(folders: Iterable[Path]) -> list[Path]:
     found = (registry_folder(folder / "case.yaml") for folder in folders)
     return sorted({folder for folder in found if folder is not None})
@@ -91,7 +113,7 @@ def _changed_paths(root: Path, commit: str) -> list[str]:
 def _changed_entries(root: Path, home: str, folder: Path, commit: str) -> set[str]:
     from timeline.load.registry_files import registry_in
 
-    old = registry_folder_at(root, home, commit)
+    old = None if commit == EMPTY_TREE else registry_folder_at(root, home, commit)
     before = old.items if old is not None else {}
     after = registry_in(folder).items if folder.is_dir() else {}
     changed = {ref for ref in {*before, *after} if before.get(ref) != after.get(ref)}
@@ -130,14 +152,23 @@ def _as_given(relative: str, changes: Changes) -> Path | None:
     return None
 
 
-def validate_changes(changes: Changes, folders: list[Path]) -> Iterator[FileReport]:
-    """Reports of the changed case files, of the cases that depend on a change, and of the
-    files of a registry that changed."""
+def validate_changes(
+    changes: Changes, folders: list[Path], also: Iterable[Path] = ()
+) -> Iterator[FileReport]:
+    """Reports of the files in `also` and the changed case files, of the cases that depend
+    on a change, and of the files of a registry that changed; each file once."""
     from timeline.load.registry_files import registry_in
+    from timeline.load.validation import validate_paths
 
+    done = {os.path.realpath(path) for path in changes.cases}
+    given = [p for p in also if os.path.realpath(p) not in done]
+    yield from validate_paths(given, registry_for=registry_for)
+    done.update(os.path.realpath(path) for path in also)
     for path in changes.cases:
         yield validate_file(path)
     for path in dependents(changes, folders):
+        if os.path.realpath(path) in done:
+            continue
         report = validate_file(path)
         if _depends(report, changes):
             yield report
