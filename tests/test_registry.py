@@ -106,7 +106,7 @@ def test_validate_reports_registry_files_and_unused_entries(tmp_path: Path) -> N
     code, document = validate_json(str(cases))
     assert code == 0
     assert document["summary"]["files"] == 3  # one case and two registry files
-    assert located(document) == ["registry/organizations.yaml:5:10 TL306"]
+    assert located(document) == ["registry/organizations.yaml:5:10 TL308"]
     assert "unused-org" in document["diagnostics"][0]["message"]
 
 
@@ -307,7 +307,7 @@ def test_registry_files_are_never_validated_as_cases(tmp_path: Path) -> None:
         code, document = validate_json(str(target))
         assert code == 1
         # Not read as a case (no missing id, title...), and the unused entry of a full run.
-        assert {d["code"] for d in document["diagnostics"]} <= {"TL601", "TL306"}, target
+        assert {d["code"] for d in document["diagnostics"]} <= {"TL601", "TL308"}, target
         assert located(document).count("registry/people.yaml:9:11 TL601") == 1
 
 

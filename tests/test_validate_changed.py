@@ -113,8 +113,10 @@ def test_a_deleted_related_case(repo: GitRepo) -> None:
     assert validated(repo) == ["beta.yaml"]
     code, document = run()
     assert code == 1
-    (diagnostic,) = document["diagnostics"]
-    assert (Path(diagnostic["file"]).name, diagnostic["code"]) == ("beta.yaml", "TL304")
+    # Named nowhere (a warning, as for a file on its own), and removed by this change (an
+    # error): both at beta's `related: [alpha]`.
+    found = [(Path(d["file"]).name, d["line"], d["code"]) for d in document["diagnostics"]]
+    assert found == [("beta.yaml", 6, "TL304"), ("beta.yaml", 6, "TL309")]
 
 
 def test_a_renamed_case_that_another_names(repo: GitRepo) -> None:
@@ -174,7 +176,7 @@ def test_the_action_validates_what_a_pull_request_touches(repo: GitRepo, tmp_pat
     )
     validate = result.step("Validate the case files")
     assert validate.code == 1
-    assert "::error file=data/cases/beta.yaml" in validate.stdout and "TL304" in validate.stdout
+    assert "::error file=data/cases/beta.yaml" in validate.stdout and "TL309" in validate.stdout
     assert "1 file, 1 error" in validate.stdout  # beta alone: nothing else is read
 
 
@@ -190,7 +192,7 @@ def test_the_pre_commit_hook_catches_a_deleted_case_another_names(repo: GitRepo)
     command = shlex.split(hook["entry"])
     done = subprocess.run(command, cwd=repo.root, env=shell_env(), capture_output=True, check=False)
     assert done.returncode == 1
-    assert b"TL304" in done.stdout and b"beta.yaml" in done.stdout
+    assert b"TL309" in done.stdout and b"beta.yaml" in done.stdout
     repo.git("reset", "-q", "--hard")
     done = subprocess.run(command, cwd=repo.root, env=shell_env(), capture_output=True, check=False)
     assert done.returncode == 0, done.stdout

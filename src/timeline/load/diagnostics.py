@@ -180,6 +180,12 @@ _CATALOGUE: tuple[tuple[str, Severity, str, str], ...] = (
     ("TL306", _W, "outcome-subject", "A decision names defendants or suspects (or groups)."),
     ("TL307", _W, "no-registry", "References the file does not define need its registry."),
     ("TL308", _W, "unused-registry-entry", "Every registry entry is used by some case."),
+    (
+        "TL309",
+        _E,
+        "related-case-removed",
+        "A change (validate --changed) leaves no case naming a case it deletes or renames.",
+    ),
     # TL4xx: chronology
     ("TL401", _E, "after-violated", "`after` and `before` must agree with the dates."),
     ("TL402", _E, "outcome-before-arrest", "No verdict for a person before their first arrest."),

@@ -82,6 +82,7 @@ def resolve(
         return Resolution(case, frozenset())  # nothing to add: not even worth a look
     entries = entries or {}
     own = {item.id for section in SECTIONS for item in getattr(case, section)}
+    own.update(group.id for group in case.groups)
     own.update(event.id for event in case.events)
     own.update(conflict.id for conflict in case.conflicts)
     used: dict[str, Item] = {}
@@ -163,12 +164,16 @@ def references(case: Case) -> Iterator[tuple[str, str]]:
     for person in case.people:
         for affiliation in person.affiliations:
             yield affiliation.org, "organization"
+    for group in case.groups:
+        yield from ((member, "person") for member in group.members)
     for event in case.events:
         yield from _event_references(event)
     for conflict in case.conflicts:
         for claim in conflict.claims:
             yield from ((citation.ref, "source") for citation in claim.sources)
         yield from ((ref, "person") for ref in conflict.about)
+        if conflict.subject is not None:
+            yield conflict.subject, "person"
 
 
 def _event_references(event: Event) -> Iterator[tuple[str, str]]:
@@ -176,6 +181,8 @@ def _event_references(event: Event) -> Iterator[tuple[str, str]]:
         yield participant.ref, "person"
     for outcome in event.outcomes:
         yield from ((subject, "person") for subject in outcome.subjects)
+        refs = (*outcome.charges_added, *outcome.charges_dropped)
+        yield from ((ref, "charge") for ref in refs)
     yield from ((ref, "charge") for ref in event.charges)
     yield from ((citation.ref, "source") for citation in event.sources)
     yield from ((ref, "person") for ref in (*event.attribution, *event.disputed_by))

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline.errors import GitError
+from timeline.load.diagnostics import Finding
 from timeline.load.files import SUFFIXES, registry_folder
+from timeline.load.loader import read_document
 from timeline.load.validation import FileReport, validate_file
 from timeline.model.registry import references, widened
 from timeline.store.registry import registry_for
@@ -44,6 +46,7 @@ class Changes:
     homes: dict[str, Path] = field(default_factory=dict)  # folders: from the root -> as given
     cases: list[Path] = field(default_factory=list)  # changed or new, on disk
     case_ids: set[str] = field(default_factory=set)  # changed, new or deleted cases
+    deleted: set[str] = field(default_factory=set)  # cases deleted (or renamed away)
     registry_ids: set[str] = field(default_factory=set)  # changed, new or deleted entries
     registries: list[Path] = field(default_factory=list)  # registry folders that changed
 
@@ -68,6 +71,8 @@ def find_changes(rev: str, folders: list[Path]) -> Changes:
             changes.case_ids.add(path.stem)
             if path.is_file():
                 changes.cases.append(path)
+            elif not any(path.with_suffix(suffix).is_file() for suffix in SUFFIXES):
+                changes.deleted.add(path.stem)
     for home in sorted(touched):
         changes.registries.append(registries[home])
         changes.registry_ids |= _changed_entries(root, home, registries[home], commit)
@@ -165,23 +170,50 @@ def validate_changes(
     yield from validate_paths(given, registry_for=registry_for)
     done.update(os.path.realpath(path) for path in also)
     for path in changes.cases:
-        yield validate_file(path)
+        yield _named_gone(validate_file(path), path, changes)
     for path in dependents(changes, folders):
         if os.path.realpath(path) in done:
             continue
         report = validate_file(path)
         if _depends(report, changes):
-            yield report
+            yield _named_gone(report, path, changes)
     for folder in changes.registries:
         if folder.is_dir():
             yield from registry_in(folder).reports
+
+
+def _named_gone(report: FileReport, path: Path, changes: Changes) -> FileReport:
+    """The report, with an error for each related case that this change deletes or renames:
+    a missing related case is only a warning for a file read on its own, but a change that
+    leaves a case naming a case it removed is a mistake in that change."""
+    gone = [
+        (index, ref)
+        for index, ref in enumerate(report.case.related_ids if report.case else ())
+        if ref in changes.deleted
+    ]
+    if not gone:
+        return report
+    doc = read_document(path, report.file)
+    for index, ref in gone:
+        doc.add(
+            Finding(
+                "TL309",
+                f"'{ref}' was deleted or renamed since the revision compared with, "
+                "and this case still names it",
+                ("related", index),
+                "name the case by its new id, or remove it from `related`",
+            )
+        )
+    diagnostics = [*report.diagnostics, *(d for d in doc.diagnostics if d.code == "TL309")]
+    diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+    return replace(report, diagnostics=diagnostics)
 
 
 def _depends(report: FileReport, changes: Changes) -> bool:
     case = report.case
     if case is None:  # it does not load: it mentions a changed id, so it is reported
         return True
-    if changes.case_ids.intersection(case.related):
+    if changes.case_ids.intersection(case.related_ids):
         return True
     if changes.registry_ids & report.uses:
         return True
