@@ -30,3 +30,16 @@ def test_contested_without_conflict(diagnose):
         "    type: verdict\n", "    type: verdict\n    status: contested-by-sources\n"
     )
     assert diagnose(text) == ["TL802@25:13"]
+
+
+def _one_detail(status: str) -> str:
+    about = "    about: [verdict]\n"
+    return _case(status).replace(about, about + "    subject: ann\n")
+
+
+def test_conflict_about_one_detail_leaves_the_event_unmarked(diagnose):
+    assert diagnose(_one_detail("confirmed")) == []
+
+
+def test_event_may_still_be_contested_as_a_whole(diagnose):
+    assert diagnose(_one_detail("contested-by-sources")) == []
