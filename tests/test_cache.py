@@ -435,9 +435,9 @@ def test_a_file_over_the_size_limit_has_no_entry(
 def test_a_related_case_removed_from_the_folder_is_noticed(
     run, data: Path, _cache_dir: Path
 ) -> None:
-    for path in DATA.glob("kloop*.yaml"):
+    for path in DATA.glob("*.yaml"):  # kloop.yaml and the cases it relates to
         shutil.copy(path, data / path.name)
-    shutil.copytree(DATA.parent / "registry", data.parent / "registry")
+    shutil.copytree(DATA.parent / "registry", data.parent / "registry")  # what they share
     assert run("show", "kloop").code == 0
     (data / "kloop-extremism.yaml").unlink()
     # A missing related case is a warning: the case still shows, and validate says so.

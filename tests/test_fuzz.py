@@ -91,7 +91,8 @@ KLOOP = REPO / "data" / "cases" / "kloop.yaml"
 REGISTRY = REPO / "data" / "registry"
 if KLOOP.is_file() and validate_file(KLOOP, today=fuzz.TODAY).valid:
     SEEDS["kloop.yaml"] = KLOOP.read_bytes()
-SIBLINGS = {"kloop.yaml": sorted(KLOOP.parent.glob("kloop-*.yaml"))}
+# The cases kloop.yaml relates to, so that its `related` entries resolve.
+SIBLINGS = {"kloop.yaml": sorted(p for p in KLOOP.parent.glob("*.yaml") if p != KLOOP)}
 
 
 def seed_folder(home: Path) -> Path:
