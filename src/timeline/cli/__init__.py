@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.cli import diff, export, init, new, show, validate  # noqa: F401  (registers the commands)
+from timeline.cli import (  # noqa: F401  (registers the commands)
+    cases,
+    diff,
+    export,
+    init,
+    new,
+    show,
+    validate,
+)
 from timeline.cli.app import app
 
 if TYPE_CHECKING:

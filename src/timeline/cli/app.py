@@ -13,7 +13,19 @@ from timeline import __version__
 from timeline.errors import CaseNotFoundError, InvalidCaseError, TimelineError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-COMMAND_ORDER = ("list", "show", "validate", "export", "diff", "log", "schema", "new", "init")
+COMMAND_ORDER = (
+    "list",
+    "show",
+    "person",
+    "search",
+    "validate",
+    "export",
+    "diff",
+    "log",
+    "schema",
+    "new",
+    "init",
+)
 
 
 class _PlainArgument(TyperArgument):

@@ -12,6 +12,8 @@ from timeline.views import LIST_FORMATS, SHOW_FORMATS, as_text, output_width
 
 if TYPE_CHECKING:
     from timeline.store.cache import Entry
+    from timeline.views.chronology import Chronology
+    from timeline.views.query import ShowFilters
 
     ShowFormat: TypeAlias = str
     ListFormat: TypeAlias = str
@@ -49,6 +51,14 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
         ),
     ] = None,
     key: Annotated[bool, typer.Option("--key", help="Only key events.")] = False,
+    related: Annotated[
+        bool,
+        typer.Option(
+            "--related",
+            help="One chronology of the case and the cases it names as related, each event "
+            "labelled with its case.",
+        ),
+    ] = False,
     sources: Annotated[bool, typer.Option("--sources", help="List each event's sources.")] = False,
     format: Annotated[
         ShowFormat | None,
@@ -84,33 +94,81 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
 
       timeline show kloop --person aleksandrov --sources --format plain | less
 
+      timeline show kloop --related --key
+
     What a command prints is kept in a cache ($TIMELINE_CACHE_DIR, else
     ~/.cache/timeline), so that the same command on the unchanged file, in the
     same terminal, on the same day, answers at once.
     """
-    from timeline.store.repository import load_case
     from timeline.views import default_format
-    from timeline.views.chronology import build_chronology
-    from timeline.views.query import select_events
+    from timeline.views.query import ShowFilters
 
     notices: list[str] = []
-    loaded = load_case(case, data_dir(), notices)
+    filters = ShowFilters(from_, to, tuple(types or ()), tuple(people or ()), key)
+    if related:
+        view = _related_view(case, filters, sources, notices)
+    else:
+        view = _view(case, filters, sources, notices)
     for notice in notices:
         sys.stderr.write(f"timeline: {notice}\n")
-    events = select_events(
-        loaded, from_=from_, to=to, types=types or (), people=people or (), key_only=key
-    )
-    view = build_chronology(loaded, events, sources=sources)
     width = output_width()
     text = as_text(SHOW_FORMATS[format or default_format(sys.stdout)](view, width), width)
     sys.stdout.write(text)
     entry: Entry | None = ctx.obj  # where timeline.store.cache keeps this command line's output
-    if entry is not None and not no_cache and not notices:  # a notice must show every time
+    # The cache is keyed by this file's bytes only: a chronology that also shows other
+    # files (--related) could go stale, so it is never stored; a notice must show every time.
+    if entry is not None and not no_cache and not related and not notices:
         entry.put(text)
+
+
+def _view(case: str, filters: ShowFilters, sources: bool, notices: list[str]) -> Chronology:
+    from timeline.store.repository import load_case
+    from timeline.views.chronology import build_chronology
+    from timeline.views.query import select_events
+
+    loaded = load_case(case, data_dir(), notices)
+    return build_chronology(loaded, select_events(loaded, **filters.options()), sources=sources)
+
+
+def _related_view(case: str, filters: ShowFilters, sources: bool, notices: list[str]) -> Chronology:
+    from timeline.store.collection import read_related
+    from timeline.store.repository import load_case, resolve_case
+    from timeline.views.chronology import build_merged_chronology
+    from timeline.views.query import select_related_events
+
+    directory = data_dir()
+    loaded = load_case(case, directory, notices)
+    related, left_out = read_related(resolve_case(case, directory), loaded)
+    notices += [f"notice: {notice}" for notice in left_out]
+    cases = [loaded, *(item.case for item in related)]
+    chosen = select_related_events(cases, **filters.options())
+    return build_merged_chronology(loaded, chosen, sources=sources)
 
 
 @app.command("list")
 def list_cases(
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", metavar="S", help="Only cases with this status (repeatable)."),
+    ] = None,
+    jurisdiction: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--jurisdiction", metavar="CC", help="Only cases of this country (repeatable)."
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", metavar="T", help="Only cases with this tag (repeatable)."),
+    ] = None,
+    person: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--person",
+            metavar="P",
+            help="Only cases naming this person: id, name, alias or initials (repeatable).",
+        ),
+    ] = None,
     format: Annotated[
         ListFormat | None,
         typer.Option(
@@ -125,17 +183,23 @@ def list_cases(
 
     A file that does not validate is listed as invalid with its number of
     errors; entries that cannot be read are skipped with a notice on stderr.
+    Filters combine: a case is listed when it matches one value of each filter
+    given (invalid files, which no filter can judge, are then left out).
 
     Examples:
 
       timeline list
 
-      timeline --data-dir cases list --format json
+      timeline list --status convicted --jurisdiction KG --person "Duulatov"
+
+      timeline --data-dir cases list --tag press-freedom --format json
     """
     from timeline.views import default_format
+    from timeline.views.filters import CaseFilter
     from timeline.views.query import summarize_cases
 
-    catalog = summarize_cases(data_dir())
+    filters = CaseFilter.checked(status or (), jurisdiction or (), tag or (), person or ())
+    catalog = summarize_cases(data_dir(), filters)
     for notice in catalog.notices:
         sys.stderr.write(f"timeline: {notice}\n")
     width = output_width()

@@ -18,7 +18,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from timeline.views.chronology import Chronology
+    from timeline.views.person import PersonView
     from timeline.views.query import Catalog
+    from timeline.views.search import Results
 
 Rendered = Any  # a rich renderable, or a str to be written as it is
 
@@ -63,6 +65,50 @@ LIST_FORMATS: dict[str, Callable[[Catalog, int], Rendered]] = {
     "rich": _rich_catalog,
     "plain": _plain_catalog,
     "json": _json_catalog,
+}
+
+
+def _rich_person(view: PersonView, width: int) -> Rendered:
+    return _rich_chronology(view.chronology, width)
+
+
+def _plain_person(view: PersonView, width: int) -> Rendered:
+    return _plain_chronology(view.chronology, width)
+
+
+def _json_person(view: PersonView, width: int) -> Rendered:
+    import json
+
+    return json.dumps(view.record, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rich_results(results: Results, width: int) -> Rendered:
+    from timeline.views.search import results_renderable
+
+    return results_renderable(results, width)
+
+
+def _plain_results(results: Results, width: int) -> Rendered:
+    from timeline.views.search import results_text
+
+    return results_text(results, width)
+
+
+def _json_results(results: Results, width: int) -> Rendered:
+    from timeline.views.search import results_json
+
+    return results_json(results)
+
+
+PERSON_FORMATS: dict[str, Callable[[PersonView, int], Rendered]] = {
+    "rich": _rich_person,
+    "plain": _plain_person,
+    "json": _json_person,
+}
+SEARCH_FORMATS: dict[str, Callable[[Results, int], Rendered]] = {
+    "rich": _rich_results,
+    "plain": _plain_results,
+    "json": _json_results,
 }
 
 

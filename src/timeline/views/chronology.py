@@ -8,7 +8,7 @@ the renderers only lay them out. Every string that comes from the case file is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from timeline import dates
@@ -59,6 +59,7 @@ class Entry:
     doubt: bool = False  # the status is disputed or contested, not only unconfirmed
     conflicts: tuple[ConflictView, ...] = ()
     citations: tuple[CitationLine, ...] = ()
+    case: str | None = None  # the case's id, in a chronology of several cases
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class Header:
     facts: tuple[tuple[str, str], ...]  # (label, value): jurisdiction, court, status
     summary: tuple[str, ...]  # paragraphs
     defendants: tuple[Defendant, ...]
+    roster: str = "Defendants"  # the heading of `defendants` (a person's view: "Cases")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,21 +114,68 @@ def build_chronology(
 ) -> Chronology:
     """The case's header and `events` (default: the whole chronology), grouped by year."""
     chosen = list(case.chronology if events is None else events)
+    found = standings(case)
+    marks: dict[str, Marks] = {case.id: annulment_marks(case, found)}
+    years = build_years([(case, event) for event in chosen], sources=sources, marks=marks)
+    header = build_header(case, found)
+    return Chronology(header, years, shown=len(chosen), total=len(case.events))
+
+
+def build_merged_chronology(
+    main: Case, chosen: Sequence[tuple[Case, Sequence[Event]]], *, sources: bool = False
+) -> Chronology:
+    """`main`'s header, then the chosen events of several cases in one chronology.
+
+    Each entry is labelled with its case's id; events on the same date keep the
+    order of the cases in `chosen`.
+    """
+    pairs = merge_events(chosen)
+    total = sum(len(case.events) for case, _ in chosen)
+    years = build_years(pairs, sources=sources, labelled=True)
+    header = build_header(main)
+    cases = ", ".join(clean(case.id) for case, _ in chosen)
+    header = replace(header, facts=(*header.facts, ("Cases", cases)))
+    return Chronology(header, years, shown=len(pairs), total=total)
+
+
+def merge_events(chosen: Sequence[tuple[Case, Sequence[Event]]]) -> list[tuple[Case, Event]]:
+    """The events of several cases in display order (date, then the order of `chosen`)."""
+    keyed = [
+        ((event.date.sort_key(), order, position), case, event)
+        for order, (case, events) in enumerate(chosen)
+        for position, event in enumerate(events)
+    ]
+    keyed.sort(key=lambda item: item[0])
+    return [(case, event) for _, case, event in keyed]
+
+
+def build_years(
+    pairs: Sequence[tuple[Case, Event]],
+    *,
+    sources: bool = False,
+    labelled: bool = False,
+    marks: dict[str, Marks] | None = None,
+) -> tuple[Year, ...]:
+    """Entries for events in display order (each of its own case), grouped by year.
+
+    `marks` are each case's annulment marks by case id (found here when not given).
+    """
+    marks = {} if marks is None else marks
     entries = []
     previous: Event | None = None
-    found = standings(case)
-    marks = annulment_marks(case, found)
-    for event in chosen:
+    for case, event in pairs:
+        if case.id not in marks:
+            marks[case.id] = annulment_marks(case, standings(case))
         gap = gap_words(previous, event) if previous is not None else None
-        entry = build_entry(case, event, sources=sources, gap=gap, annulled=marks)
+        entry = build_entry(case, event, sources=sources, gap=gap, annulled=marks[case.id])
+        if labelled:
+            entry = replace(entry, case=clean(case.id))
         entries.append((event, entry))
         previous = event
-    years = tuple(
+    return tuple(
         _year(heading, list(group))
         for heading, group in groupby(entries, key=lambda pair: year_of(pair[0]))
     )
-    header = build_header(case, found)
-    return Chronology(header, years, shown=len(chosen), total=len(case.events))
 
 
 def _year(heading: str, pairs: list[tuple[Event, Entry]]) -> Year:

@@ -55,7 +55,7 @@ def header_lines(header: Header, width: int) -> Iterator[str]:
         yield from wrap(paragraph, width)
     if header.defendants:
         yield ""
-        yield "Defendants:"
+        yield f"{header.roster}:"
         for defendant in header.defendants:
             yield from wrap(f"{defendant.name}: {defendant.outcome}", width, "  ", "      ")
 
@@ -74,7 +74,8 @@ def section_lines(section: Section, width: int) -> Iterator[str]:
 def entry_lines(entry: Entry, width: int) -> Iterator[str]:
     mark = KEY_MARK if entry.key else "  "
     context = " (context)" if entry.context else ""
-    yield from wrap(f"{mark}{entry.date} · {entry.type}{context}", width, "", INDENT)
+    case = f" [{entry.case}]" if entry.case else ""
+    yield from wrap(f"{mark}{entry.date} · {entry.type}{context}{case}", width, "", INDENT)
     yield from wrap(entry.title, width, INDENT)
     if entry.people:
         yield from labelled("Who", entry.people, width)

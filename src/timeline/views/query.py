@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from timeline import dates
 from timeline.errors import UsageError
-from timeline.load.files import SUFFIXES
 from timeline.model.case import Case, Event
 from timeline.model.vocab import EventType
+from timeline.views.filters import CaseFilter
 
 
 def parse_bound(text: str, option: str) -> dates.EdtfDate:
@@ -32,6 +32,27 @@ def parse_bound(text: str, option: str) -> dates.EdtfDate:
         raise UsageError(f"{option} {text!r}: {error}") from None
 
 
+@dataclass(frozen=True, slots=True)
+class ShowFilters:
+    """The filters of `timeline show`, as given on the command line."""
+
+    from_: str | None = None
+    to: str | None = None
+    types: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    key_only: bool = False
+
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of `select_events`."""
+        return {
+            "from_": self.from_,
+            "to": self.to,
+            "types": self.types,
+            "people": self.people,
+            "key_only": self.key_only,
+        }
+
+
 def select_events(
     case: Case,
     *,
@@ -40,17 +61,20 @@ def select_events(
     types: Iterable[str] = (),
     people: Iterable[str] = (),
     key_only: bool = False,
+    check_people: bool = True,
 ) -> list[Event]:
     """The events of `case.chronology` that pass every filter given.
 
     Several types (or people) keep an event that matches any of them; the
-    filters of different kinds must all hold.
+    filters of different kinds must all hold. A person the case does not name
+    is a `UsageError`, unless `check_people` is false (the caller checked them
+    against several cases).
     """
     start = parse_bound(from_, "--from") if isinstance(from_, str) else from_
     end = parse_bound(to, "--to") if isinstance(to, str) else to
     _check_range(start, end)
     wanted_types = _check_types(types)
-    wanted_people = _check_people(case, people)
+    wanted_people = _check_people(case, people) if check_people else set(people)
     return [
         event
         for event in case.chronology
@@ -108,16 +132,35 @@ def _check_types(types: Iterable[str]) -> set[str]:
     return wanted
 
 
-def _check_people(case: Case, people: Iterable[str]) -> set[str]:
-    known = [person.id for person in case.people] + [org.id for org in case.organizations]
-    known += [group.id for group in case.groups]
+def _check_people(case: Case, people: Iterable[str], others: Iterable[Case] = ()) -> set[str]:
+    """The ids asked for, each of a person or organization of `case` (or of `others`)."""
+    cases = [case, *others]
+    known = [item.id for c in cases for section in (c.people, c.organizations) for item in section]
+    known += [group.id for c in cases for group in c.groups]
     wanted = set(people)
+    where = "case" if len(cases) == 1 else "cases"
+    names = "', '".join(c.id for c in cases)
     for ref in sorted(wanted):
         if ref not in known:
             raise UsageError(
-                f"no person or organization '{ref}' in case '{case.id}'{_did_you_mean(ref, known)}"
+                f"no person or organization '{ref}' in {where} '{names}'"
+                + _did_you_mean(ref, known)
             )
-    return wanted | set(case.expand(wanted))  # a group stands for its members too
+    # a group stands for its members too
+    return wanted.union(*(c.expand(wanted) for c in cases))
+
+
+def select_related_events(
+    cases: Sequence[Case], *, people: Iterable[str] = (), **filters: Any
+) -> list[tuple[Case, list[Event]]]:
+    """Each case with its events that pass the filters of `select_events`.
+
+    A person must be named by one of the cases, not necessarily by each.
+    """
+    wanted = _check_people(cases[0], people, cases[1:])
+    return [
+        (case, select_events(case, people=wanted, check_people=False, **filters)) for case in cases
+    ]
 
 
 def _did_you_mean(name: str, known: list[str]) -> str:
@@ -158,18 +201,23 @@ class Catalog:
     notices: list[str] = field(default_factory=list)
 
 
-def summarize_cases(directory: Path) -> Catalog:
-    """Validate every case file of `directory` and summarize it, in id order."""
-    from timeline.load.validation import validate_file
+def summarize_cases(directory: Path, filters: CaseFilter | None = None) -> Catalog:
+    """Validate every case file of `directory` and summarize it, in id order.
 
-    catalog = Catalog()
-    paths = list(_case_paths(directory, catalog.notices))
-    known = frozenset(path.stem for path in paths)
-    for path in paths:
-        report = validate_file(path, known_cases=known)
-        if any(d.code == "TL112" for d in report.diagnostics):  # unreadable
-            catalog.notices.append(f"skipped {path}: {report.diagnostics[0].message}")
-            continue
+    With `filters`, only the valid cases they keep are listed; invalid files,
+    which no filter can judge, are then left out with a notice.
+    """
+    from timeline.store.collection import read_cases
+
+    collection = read_cases(directory)
+    catalog = Catalog(notices=collection.notices)
+    if filters is not None and filters.active:
+        catalog.notices += collection.invalid_notices()
+        for loaded in collection.cases:
+            if filters.keeps(loaded.case):
+                catalog.cases.append(summarize(loaded.path, loaded.case))
+        return catalog
+    for path, report in collection.reports:
         catalog.cases.append(summarize(path, report.case, report.errors, report.warnings))
     return catalog
 
@@ -198,27 +246,3 @@ def summarize(path: Path, case: Case | None, errors: int = 0, warnings: int = 0)
 def display_date(event: Event) -> str:
     """The date as people read it; an inferred part stays marked (``28 May [2025]``)."""
     return event.date.display(inferred=[part.value for part in event.inferred])
-
-
-def _case_paths(directory: Path, notices: list[str]) -> Iterator[Path]:
-    """The case files of a folder, sorted by id; broken entries become notices."""
-    try:
-        entries = sorted(
-            os.scandir(directory), key=lambda entry: (Path(entry.name).stem, entry.name)
-        )
-    except OSError as error:
-        raise UsageError(f"cannot read the data directory {directory}: {error.strerror}") from None
-    for entry in entries:
-        if not entry.name.endswith(SUFFIXES) or entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        try:
-            is_file = entry.is_file()  # follows symlinks
-            os.stat(path)
-        except OSError as error:  # a symlink loop, a dangling link, no permission
-            notices.append(f"skipped {path}: {error.strerror or error}")
-            continue
-        if is_file:
-            yield path
-        else:
-            notices.append(f"skipped {path}: not a file")

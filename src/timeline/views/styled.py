@@ -34,6 +34,7 @@ STYLES = {
     "year": "bold cyan",
     "month": "cyan",
     "invalid": "bold red",
+    "case": "bold green",
 }
 KEY_MARK = "★"
 
@@ -75,7 +76,7 @@ def header_panel(header: Header) -> Panel:
         people.add_column()
         for defendant in header.defendants:
             people.add_row(Text(defendant.name), Text(defendant.outcome))
-        parts += [Text(""), Text("Defendants", style=STYLES["label"]), people]
+        parts += [Text(""), Text(header.roster, style=STYLES["label"]), people]
     return Panel(
         Group(*parts),
         title=Text(header.title, style=STYLES["title"]),
@@ -109,6 +110,8 @@ def entry_body(entry: Entry) -> RenderableType:
     text.append(entry.type, style=STYLES["type"])
     if entry.context:
         text.append(" · context", style=STYLES["context"])
+    if entry.case:
+        text.append(f" · {entry.case}", style=STYLES["case"])
     text.append("\n")
     text.append(entry.title, style=STYLES["key"] if entry.key else STYLES["title"])
     _line(text, "Who", entry.people)

@@ -1,0 +1,150 @@
+"""What `timeline search` finds: cases, people, organizations and events whose words match.
+
+A query matches an item when every word of it appears in the item's text
+(titles, summaries and descriptions, names and aliases), compared after
+`folding.fold`: case- and accent-insensitive, Cyrillic included. People are the
+same across cases when their id is; initials-only people are found only by
+their initials, and their descriptions are never searched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from timeline.model.case import Case, Organization, Person
+from timeline.model.vocab import Privacy
+from timeline.views.folding import fold, words
+from timeline.views.query import display_date
+from timeline.views.safe import clean
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match: what it is (`id`, `name`), where (`cases`), and for an event its date and type."""
+
+    id: str
+    name: str
+    cases: tuple[str, ...]
+    date: str | None = None
+    type: str | None = None
+
+
+@dataclass(slots=True)
+class Results:
+    query: str
+    cases: list[Hit] = field(default_factory=list)
+    people: list[Hit] = field(default_factory=list)
+    organizations: list[Hit] = field(default_factory=list)
+    events: list[Hit] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.cases) + len(self.people) + len(self.organizations) + len(self.events)
+
+
+def search(cases: Sequence[Case], query: str) -> Results:
+    """Every item of `cases` whose text holds each word of `query` (cases in the order given)."""
+    wanted = words(query)
+    results = Results(query)
+    if not wanted:
+        return results
+    named: dict[str, tuple[Person | Organization, list[str]]] = {}
+    for case in cases:
+        if _matches(wanted, case.id, case.title, case.summary):
+            results.cases.append(Hit(case.id, case.title, (case.id,)))
+        items: list[Person | Organization] = [*case.people, *case.organizations]
+        for item in items:
+            if _matches(wanted, item.id, *_texts(item)):
+                named.setdefault(item.id, (item, []))[1].append(case.id)
+        for event in case.chronology:
+            if _matches(wanted, event.title, event.description):
+                when = display_date(event)
+                hit = Hit(event.id, event.title, (case.id,), when, event.type.value)
+                results.events.append(hit)
+    for ref, (item, where) in sorted(named.items()):
+        hits = results.people if isinstance(item, Person) else results.organizations
+        hits.append(Hit(ref, item.name, tuple(where)))
+    return results
+
+
+def _texts(item: Person | Organization) -> list[str | None]:
+    if isinstance(item, Person) and item.privacy is Privacy.INITIALS:
+        return [item.name]
+    return [item.name, item.description, *(alias.name for alias in item.aliases)]
+
+
+def _matches(wanted: Sequence[str], *texts: str | None) -> bool:
+    folded = fold(" \n".join(text for text in texts if text))
+    return all(word in folded for word in wanted)
+
+
+# --- renderings ----------------------------------------------------------------------------
+
+SECTIONS = ("cases", "people", "organizations", "events")
+
+
+def _groups(results: Results) -> Iterable[tuple[str, list[Hit]]]:
+    return ((name, getattr(results, name)) for name in SECTIONS if getattr(results, name))
+
+
+def hit_line(section: str, hit: Hit) -> str:
+    """``kloop: Prosecution of ...``; an event: ``28 May 2025 · detention [kloop] id: title``."""
+    if section == "events":
+        kind = (hit.type or "").replace("-", " ")
+        return clean(f"{hit.date} · {kind} [{hit.cases[0]}] {hit.id}: {hit.name}")
+    where = "" if section == "cases" else f" (in {', '.join(hit.cases)})"
+    return clean(f"{hit.id}: {hit.name}{where}")
+
+
+def results_text(results: Results, width: int = 80) -> str:
+    from timeline.views.plain import wrap
+
+    if not results.count:
+        return f"Nothing matches '{clean(results.query)}'.\n"
+    lines: list[str] = []
+    for section, hits in _groups(results):
+        if lines:
+            lines.append("")
+        lines.append(f"{section.capitalize()} ({len(hits)})")
+        for hit in hits:
+            lines += wrap(hit_line(section, hit), width, "  ", "      ")
+    return "\n".join(lines) + "\n"
+
+
+def results_renderable(results: Results, width: int = 80) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    from timeline.views.styled import STYLES
+
+    if not results.count:
+        return Text(f"Nothing matches '{clean(results.query)}'.")
+    parts: list[RenderableType] = []
+    for section, hits in _groups(results):
+        parts.append(Text(f"{section.capitalize()} ({len(hits)})", style=STYLES["year"]))
+        parts += [Text("  " + hit_line(section, hit)) for hit in hits]
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def results_json(results: Results) -> str:
+    document: dict[str, object] = {"version": VERSION, "query": results.query}
+    for section in SECTIONS:
+        document[section] = [_hit_json(section, hit) for hit in getattr(results, section)]
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _hit_json(section: str, hit: Hit) -> dict[str, object]:
+    if section == "events":
+        return {"case": hit.cases[0], "id": hit.id, "title": hit.name, "date": hit.date}
+    if section == "cases":
+        return {"id": hit.id, "title": hit.name}
+    return {"id": hit.id, "name": hit.name, "cases": list(hit.cases)}
