@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from timeline.cli.app import CASE_ARGUMENT, app, data_dir, fail
+from timeline.cli.app import EXIT_FINDINGS, app, complete_case, data_dir, fail
 from timeline.exporters import EXPORTERS
+
+if TYPE_CHECKING:
+    from timeline.model.case import Case
 
 # The --format choices are the registry's keys (an Enum, which every Typer version turns
 # into a checked choice listed in the help).
@@ -19,8 +22,21 @@ DEFAULT_FORMAT = Format("markdown")
 
 
 @app.command()
-def export(
-    case: Annotated[str, CASE_ARGUMENT],
+def export(  # noqa: PLR0917  (each parameter is a command-line option)
+    case: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="CASE",
+            help="A case id (such as kloop) or a path to a .yaml file (or --all).",
+            autocompletion=complete_case,
+        ),
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every case of the data directory in one export (format sqlite)."
+        ),
+    ] = False,
     format: Annotated[
         Format,
         typer.Option(
@@ -50,12 +66,14 @@ def export(
         ),
     ] = False,
 ) -> None:
-    """Export a case as Markdown, JSON, CSV, iCalendar or TimelineJS.
+    """Export a case as Markdown, JSON, CSV, iCalendar, TimelineJS or SQLite.
 
     Events come in the order of `timeline show`; initials-only people appear
     only as their initials. Notices (such as events left out of a calendar)
-    go to stderr. Exit status: 0 exported, 1 the case file is invalid, 2 an
-    unknown case or a file that cannot be written.
+    go to stderr. With --all, every case of the data directory goes into one
+    SQLite database (-o FILE is then required); if any case file is invalid,
+    nothing is written. Exit status: 0 exported, 1 a case file is invalid, 2
+    an unknown case or a file that cannot be written.
 
     Examples:
 
@@ -64,24 +82,60 @@ def export(
       timeline export kloop -f csv > kloop.csv
 
       timeline export data/cases/kloop.yaml -f ics --ics-spans -o kloop.ics
+
+      timeline export --all --format sqlite -o cases.db
     """
     from timeline.exporters import ExportOptions
-    from timeline.store.repository import load_case
 
-    notices: list[str] = []
-    loaded = load_case(case, data_dir(), notices)
-    for notice in notices:
-        sys.stderr.write(f"timeline: {notice}\n")
-    result = EXPORTERS[format.value](loaded, ExportOptions(mermaid=mermaid, ics_spans=ics_spans))
+    exporter = EXPORTERS[format.value]
+    to_stdout = output is None or str(output) == "-"
+    if (case is None) == (not every):
+        fail("give a CASE or --all (and not both)")
+    if every and not exporter.every:
+        fail(f"--all needs a format that holds many cases: {', '.join(_every_formats())}")
+    if exporter.binary and to_stdout:
+        fail(f"the {format.value} format is written to a file: give -o FILE")
+    options = ExportOptions(mermaid=mermaid, ics_spans=ics_spans)
+    if every:
+        result = exporter.export_all(_valid_cases(), options)
+    else:
+        from timeline.store.repository import load_case
+
+        notices: list[str] = []
+        loaded = load_case(str(case), data_dir(), notices)
+        for notice in notices:
+            sys.stderr.write(f"timeline: {notice}\n")
+        result = exporter(loaded, options)
     for notice in result.notices:
         sys.stderr.write(f"timeline: notice: {notice}\n")
-    raw = result.text.encode("utf-8")
+    raw = result.content()
     if output is None or str(output) == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return
     _write(output, raw)
+
+
+def _every_formats() -> list[str]:
+    return [name for name, exporter in EXPORTERS.items() if exporter.every]
+
+
+def _valid_cases() -> list[Case]:
+    """Every case of the data directory; any invalid file is reported, and exits 1."""
+    from timeline.errors import InvalidCaseError
+    from timeline.store.collection import read_cases
+    from timeline.views.reports import print_invalid
+
+    collection = read_cases(data_dir())
+    for notice in collection.notices:
+        sys.stderr.write(f"timeline: notice: {notice}\n")
+    invalid = [(path, report) for path, report in collection.reports if not report.valid]
+    for path, report in invalid:
+        print_invalid(InvalidCaseError(f"{path} is not a valid case file", report))
+    if invalid:
+        fail(f"{len(invalid)} case file(s) not valid; nothing was exported", EXIT_FINDINGS)
+    return [loaded.case for loaded in collection.cases]
 
 
 def _write(path: Path, raw: bytes) -> None:

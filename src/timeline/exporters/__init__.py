@@ -12,7 +12,7 @@ used, so that `timeline export --format csv` never loads the Markdown code.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,18 +34,30 @@ class Export:
 
     text: str
     notices: tuple[str, ...] = ()
+    data: bytes | None = None  # a binary format's content (then `text` is empty)
+
+    def content(self) -> bytes:
+        """The bytes to write: the binary content, or the text in UTF-8."""
+        return self.data if self.data is not None else self.text.encode("utf-8")
 
 
 ExportFunction = Callable[["Case", ExportOptions], Export]
+ExportAllFunction = Callable[[Sequence["Case"], ExportOptions], Export]
 
 
 @dataclass(frozen=True)
 class Exporter:
-    """A format: its module (imported on first use), file suffix and a one-line description."""
+    """A format: its module (imported on first use), file suffix and a one-line description.
+
+    A format that can hold many cases (`every`) has ``export_all(cases, options)``
+    too, for `timeline export --all`; a binary one (`binary`) is written to a file only.
+    """
 
     module: str
     suffix: str
     description: str
+    every: bool = False
+    binary: bool = False
 
     def load(self) -> ExportFunction:
         module = importlib.import_module(f"{__name__}.{self.module}")
@@ -55,6 +67,12 @@ class Exporter:
     def __call__(self, case: Case, options: ExportOptions | None = None) -> Export:
         return self.load()(case, options or ExportOptions())
 
+    def export_all(self, cases: Sequence[Case], options: ExportOptions | None = None) -> Export:
+        """Every case of `cases` in one export (only for a format that is `every`)."""
+        module = importlib.import_module(f"{__name__}.{self.module}")
+        function: ExportAllFunction = module.export_all
+        return function(cases, options or ExportOptions())
+
 
 EXPORTERS: dict[str, Exporter] = {
     "markdown": Exporter("markdown", ".md", "a report for GitHub-flavoured Markdown"),
@@ -62,4 +80,7 @@ EXPORTERS: dict[str, Exporter] = {
     "csv": Exporter("csv_export", ".csv", "one row per event, for spreadsheets"),
     "ics": Exporter("ics", ".ics", "iCalendar all-day events, for calendars"),
     "timelinejs": Exporter("timelinejs", ".json", "Knight Lab TimelineJS 3 JSON, to embed"),
+    "sqlite": Exporter(
+        "sqlite", ".db", "every case in one SQLite database", every=True, binary=True
+    ),
 }

@@ -1,0 +1,299 @@
+"""SQLite: every case in one database, with keys, indexes and a full-text index.
+
+The tables are in `sqlite_schema` (and docs/exports.md). The database is built
+in memory, in one transaction, and handed over as bytes (`Connection.serialize`),
+so that `-o` writes it atomically like any other export and the same cases give
+the same bytes. People, organizations, charges and sources are shared across
+cases by id: when two cases define one id differently, the first case (in id
+order) wins, with a notice; an initials-only definition always wins, so that
+privacy holds whichever case says it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from timeline.exporters import Export, ExportOptions
+from timeline.exporters.common import display_date, iso, precision_name, redact
+from timeline.exporters.sqlite_schema import INDEXES, SCHEMA_VERSION, TABLES
+from timeline.model.case import Case, Charge, Event, Organization, Person, Source
+from timeline.model.vocab import PersonRole, Privacy
+from timeline.views.chronology import current_outcome, decisions_by_person
+
+Row = tuple[Any, ...]
+Entity = Person | Organization | Charge | Source
+
+
+def export(case: Case, options: ExportOptions) -> Export:
+    return export_all([case], options)
+
+
+def export_all(cases: Sequence[Case], options: ExportOptions) -> Export:
+    """A database of `cases` (give them in id order for a stable file)."""
+    rows = Rows()
+    for case in cases:
+        rows.add_case(redact(case))
+    database = sqlite3.connect(":memory:")
+    try:
+        database.executescript(TABLES)
+        with database:
+            for table, values in rows.tables().items():
+                if values:
+                    marks = ", ".join("?" * len(values[0]))
+                    database.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+        database.executescript(INDEXES)
+        database.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        data = database.serialize()
+    finally:
+        database.close()
+    return Export("", tuple(rows.notices), data=data)
+
+
+class Rows:
+    """The rows of every table, gathered case by case before one bulk insert."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[Row]] = {}
+        self.entities: dict[str, tuple[str, Entity]] = {}  # id -> (first case, item)
+        self.notices: list[str] = []
+
+    def tables(self) -> dict[str, list[Row]]:
+        """Every table's rows, the shared entities included."""
+        for _, item in self.entities.values():
+            for table, row in entity_rows(item):
+                self.put(table, row)
+        return self.rows
+
+    def put(self, table: str, row: Row) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+    def add_case(self, case: Case) -> None:
+        first = case.chronology[0].date.text if case.chronology else None
+        last = case.chronology[-1].date.text if case.chronology else None
+        self.put(
+            "cases",
+            (
+                case.id,
+                case.title,
+                case.jurisdiction,
+                case.status.value,
+                case.status_label,
+                case.court,
+                case.summary,
+                first,
+                last,
+                len(case.events),
+            ),
+        )
+        for tag in dict.fromkeys(case.tags):
+            self.put("case_tags", (case.id, tag))
+        for related in dict.fromkeys(case.related):
+            self.put("related_cases", (case.id, related))
+        shared: list[Entity] = [*case.people, *case.organizations, *case.charges, *case.sources]
+        for item in shared:
+            self.share(case.id, item)
+        self.add_people(case)
+        for position, event in enumerate(case.chronology):
+            self.add_event(case, position, event)
+        self.add_conflicts(case)
+        self.put("search", ("case", case.id, case.id, case.title, case.summary))
+
+    def share(self, case_id: str, item: Entity) -> None:
+        """Keep the first definition of an id, or an initials-only one; note a difference."""
+        known = self.entities.get(item.id)
+        if known is None or (_private(item) and not _private(known[1])):
+            self.entities[item.id] = (case_id, item)
+        if known is not None and _identity(known[1]) != _identity(item):
+            kept = self.entities[item.id][0]
+            self.notices.append(
+                f"'{item.id}' is defined differently in cases '{known[0]}' and "
+                f"'{case_id}'; the database keeps the definition of '{kept}'"
+            )
+
+    def add_people(self, case: Case) -> None:
+        decisions = decisions_by_person(case)
+        for person in case.people:
+            roles = json.dumps([role.value for role in person.roles])
+            self.put("case_people", (case.id, person.id, roles, person.label))
+            for position, link in enumerate(person.affiliations):
+                self.put(
+                    "affiliations", (case.id, person.id, position, link.org, link.role, link.former)
+                )
+            mine = decisions.get(person.id, [])
+            if mine or PersonRole.DEFENDANT in person.roles:
+                event, outcome = mine[-1] if mine else (None, None)
+                self.put(
+                    "standing",
+                    (
+                        case.id,
+                        person.id,
+                        current_outcome(mine),
+                        _value(outcome.verdict) if outcome else None,
+                        _value(outcome.sentence) if outcome else None,
+                        outcome.term if outcome else None,
+                        event.id if event else None,
+                    ),
+                )
+        for organization in case.organizations:
+            self.put("case_organizations", (case.id, organization.id))
+
+    def add_event(self, case: Case, position: int, event: Event) -> None:
+        date = event.date
+        self.put(
+            "events",
+            (
+                case.id,
+                event.id,
+                position,
+                date.text,
+                display_date(event),
+                iso(date.earliest),
+                iso(date.latest),
+                precision_name(event),
+                event.type.value,
+                event.label,
+                event.title,
+                event.description,
+                event.status.value,
+                event.key,
+                event.context,
+            ),
+        )
+        for index, participant in enumerate(event.participants):
+            person, organization = _subject(case, participant.ref)
+            self.put(
+                "participants",
+                (
+                    case.id,
+                    event.id,
+                    index,
+                    person,
+                    organization,
+                    participant.role.value,
+                    participant.label,
+                ),
+            )
+        for index, outcome in enumerate(event.outcomes):
+            for place, ref in enumerate(outcome.subjects):
+                self.put(
+                    "outcomes",
+                    (
+                        case.id,
+                        event.id,
+                        index,
+                        place,
+                        *_subject(case, ref),
+                        outcome.kind.value,
+                        _value(outcome.verdict),
+                        _value(outcome.sentence),
+                        outcome.term,
+                        _value(outcome.regime),
+                        outcome.amount,
+                        outcome.currency,
+                        outcome.released,
+                        outcome.label,
+                        outcome.note,
+                    ),
+                )
+        for charge in dict.fromkeys(event.charges):
+            self.put("event_charges", (case.id, event.id, charge))
+        for index, citation in enumerate(event.sources):
+            self.put(
+                "citations",
+                (
+                    case.id,
+                    event.id,
+                    index,
+                    citation.ref,
+                    citation.quote,
+                    citation.locator,
+                    citation.lang,
+                ),
+            )
+        self.put("search", ("event", case.id, event.id, event.title, event.description))
+
+    def add_conflicts(self, case: Case) -> None:
+        for conflict in case.conflicts:
+            about = json.dumps(list(dict.fromkeys(conflict.about)))
+            self.put(
+                "conflicts",
+                (case.id, conflict.id, about, conflict.field, conflict.description, conflict.note),
+            )
+            for index, claim in enumerate(conflict.claims):
+                sources = json.dumps([citation.ref for citation in claim.sources])
+                self.put("claims", (case.id, conflict.id, index, claim.claim, claim.value, sources))
+
+
+def entity_rows(item: Entity) -> Iterable[tuple[str, Row]]:
+    """The rows of a shared entity: its own, its aliases', and its full-text entry."""
+    if isinstance(item, Person):
+        private = item.privacy is Privacy.INITIALS
+        description = None if private else item.description
+        yield "people", (item.id, item.name, item.privacy.value, description)
+        aliases = [] if private else item.aliases
+        for alias in {alias.name: alias for alias in aliases}.values():
+            yield "person_aliases", (item.id, alias.name, alias.lang)
+        yield "search", ("person", None, item.id, item.name, _body(description, aliases))
+    elif isinstance(item, Organization):
+        yield (
+            "organizations",
+            (item.id, item.name, item.kind.value, item.label, item.url, item.description),
+        )
+        for alias in {alias.name: alias for alias in item.aliases}.values():
+            yield "organization_aliases", (item.id, alias.name, alias.lang)
+        body = _body(item.description, item.aliases)
+        yield "search", ("organization", None, item.id, item.name, body)
+    elif isinstance(item, Charge):
+        yield "charges", (item.id, item.code, item.article, item.part, item.title, item.description)
+    else:
+        published = item.published.text if item.published is not None else None
+        yield (
+            "sources",
+            (
+                item.id,
+                item.publisher,
+                item.title,
+                item.url,
+                published,
+                item.language,
+                item.kind.value,
+                item.label,
+                item.archive_url,
+                item.note,
+            ),
+        )
+
+
+def _body(description: str | None, aliases: Iterable[Any]) -> str:
+    return "\n".join([*(alias.name for alias in aliases), *([description] if description else [])])
+
+
+def _subject(case: Case, ref: str) -> tuple[str | None, str | None]:
+    """(person id, None) or (None, organization id)."""
+    return (ref, None) if isinstance(case.index.get(ref), Person) else (None, ref)
+
+
+def _value(term: Any) -> str | None:
+    return None if term is None else str(term.value)
+
+
+def _private(item: Entity) -> bool:
+    return isinstance(item, Person) and item.privacy is Privacy.INITIALS
+
+
+def _identity(item: Entity) -> object:
+    """What must agree for two definitions of an id to be the same entity.
+
+    Descriptions, roles and aliases may well differ from case to case (each says
+    what matters there); a different name, kind, article or address is another thing.
+    """
+    if isinstance(item, Person):
+        return (item.name, item.privacy)
+    if isinstance(item, Organization):
+        return (item.name, item.kind)
+    if isinstance(item, Charge):
+        return (item.code, item.article, item.part)
+    return (item.publisher, item.url, item.published)
