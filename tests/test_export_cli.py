@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINIMAL
-from test_export_support import EVERYTHING, FIXTURES, export_text, load
+from test_export_support import EVERYTHING, FIXTURES, TEXT_FORMATS, export_text, load
 from timeline.cli import app
 from timeline.exporters import EXPORTERS
 
@@ -20,7 +20,7 @@ runner = CliRunner()
 DATA = ["--data-dir", str(FIXTURES)]
 
 
-@pytest.mark.parametrize("format", sorted(EXPORTERS))
+@pytest.mark.parametrize("format", TEXT_FORMATS)
 def test_stdout_is_the_library_export_byte_for_byte(format: str) -> None:
     first = runner.invoke(app, [*DATA, "export", "everything", "--format", format])
     second = runner.invoke(app, ["export", str(EVERYTHING), "-f", format])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import TODAY
-from timeline.exporters import EXPORTERS, ExportOptions
+from timeline.exporters import EXPORTERS, Export, ExportOptions
 from timeline.load.validation import validate_file
 from timeline.model.case import Alias, Case
 
@@ -40,7 +41,24 @@ def leaky(case: Case) -> Case:
 
 
 def export_text(case: Case, format: str, **options: bool) -> str:
-    return EXPORTERS[format](case, ExportOptions(**options)).text
+    """An export as text; a binary one (the SQLite database) as its SQL dump."""
+    return as_text(EXPORTERS[format](case, ExportOptions(**options)))
+
+
+def as_text(result: Export) -> str:
+    if result.data is None:
+        return result.text
+    return "\n".join(database(result.data).iterdump())
+
+
+def database(data: bytes) -> sqlite3.Connection:
+    """An in-memory database holding `data`, the bytes of a database file."""
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(data)
+    return connection
+
+
+TEXT_FORMATS = sorted(name for name, exporter in EXPORTERS.items() if not exporter.binary)
 
 
 @dataclass

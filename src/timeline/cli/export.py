@@ -93,8 +93,6 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
         fail("give a CASE or --all (and not both)")
     if every and not exporter.every:
         fail(f"--all needs a format that holds many cases: {', '.join(_every_formats())}")
-    if exporter.binary and to_stdout:
-        fail(f"the {format.value} format is written to a file: give -o FILE")
     options = ExportOptions(mermaid=mermaid, ics_spans=ics_spans)
     if every:
         result = exporter.export_all(_valid_cases(), options)
@@ -106,10 +104,12 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
         for notice in notices:
             sys.stderr.write(f"timeline: {notice}\n")
         result = exporter(loaded, options)
+    if to_stdout and result.data is not None:
+        fail(f"the {format.value} format is written to a file: give -o FILE")
     for notice in result.notices:
         sys.stderr.write(f"timeline: notice: {notice}\n")
     raw = result.content()
-    if output is None or str(output) == "-":
+    if output is None or to_stdout:
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
