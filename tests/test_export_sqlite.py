@@ -189,10 +189,11 @@ def test_different_definitions_of_an_id_and_privacy_whichever_case_says_it(
     beta.write_text(text, encoding="utf-8")
     result = export_all(data, tmp_path / "cases.db")
     assert result.exit_code == 0, result.output
-    assert (
-        "timeline: notice: 'ann' is defined differently in cases 'alpha' and 'beta'; "
-        "the database keeps the definition of 'alpha'\n"
-    ) in result.stderr
+    assert result.stderr == (
+        "timeline: notice: 2 id(s) are defined differently by different cases; the database "
+        "keeps one definition of each: 'ann' (alpha, beta: kept alpha's); "
+        "'no' (alpha, beta: kept alpha's)\n"
+    )
     db = connect(tmp_path / "cases.db")
     assert db.execute("SELECT name FROM people WHERE id = 'no'").fetchall() == [("N.O.",)]
     dump = "\n".join(db.iterdump())

@@ -23,6 +23,7 @@ from timeline.model.case import Case, Charge, Event, Organization, Person, Sourc
 from timeline.model.vocab import PersonRole, Privacy
 from timeline.views.chronology import current_outcome, decisions_by_person
 
+NAMED = 5  # ids named in the notice about differing definitions
 Row = tuple[Any, ...]
 Entity = Person | Organization | Charge | Source
 
@@ -49,7 +50,7 @@ def export_all(cases: Sequence[Case], options: ExportOptions) -> Export:
         data = database.serialize()
     finally:
         database.close()
-    return Export("", tuple(rows.notices), data=data)
+    return Export("", rows.notices(), data=data)
 
 
 class Rows:
@@ -58,7 +59,7 @@ class Rows:
     def __init__(self) -> None:
         self.rows: dict[str, list[Row]] = {}
         self.entities: dict[str, tuple[str, Entity]] = {}  # id -> (first case, item)
-        self.notices: list[str] = []
+        self.differing: dict[str, list[str]] = {}  # id -> the cases that define it differently
 
     def tables(self) -> dict[str, list[Row]]:
         """Every table's rows, the shared entities included."""
@@ -66,6 +67,21 @@ class Rows:
             for table, row in entity_rows(item):
                 self.put(table, row)
         return self.rows
+
+    def notices(self) -> tuple[str, ...]:
+        """One notice about the ids that cases define differently (a few named), if any."""
+        if not self.differing:
+            return ()
+        named = [
+            f"'{ref}' ({_some(list(dict.fromkeys(cases)))}: kept {self.entities[ref][0]}'s)"
+            for ref, cases in list(self.differing.items())[:NAMED]
+        ]
+        more = len(self.differing) - len(named)
+        return (
+            f"{len(self.differing)} id(s) are defined differently by different cases; the "
+            f"database keeps one definition of each: {'; '.join(named)}"
+            + (f"; and {more} more" if more > 0 else ""),
+        )
 
     def put(self, table: str, row: Row) -> None:
         self.rows.setdefault(table, []).append(row)
@@ -107,11 +123,7 @@ class Rows:
         if known is None or (_private(item) and not _private(known[1])):
             self.entities[item.id] = (case_id, item)
         if known is not None and _identity(known[1]) != _identity(item):
-            kept = self.entities[item.id][0]
-            self.notices.append(
-                f"'{item.id}' is defined differently in cases '{known[0]}' and "
-                f"'{case_id}'; the database keeps the definition of '{kept}'"
-            )
+            self.differing.setdefault(item.id, [known[0]]).append(case_id)
 
     def add_people(self, case: Case) -> None:
         decisions = decisions_by_person(case)
@@ -265,6 +277,12 @@ def entity_rows(item: Entity) -> Iterable[tuple[str, Row]]:
                 item.note,
             ),
         )
+
+
+def _some(names: list[str]) -> str:
+    """``a, b``, or ``a, b and 3 other cases``."""
+    shown = ", ".join(names[:2])
+    return shown if len(names) <= 2 else f"{shown} and {len(names) - 2} other cases"
 
 
 def _body(description: str | None, aliases: Iterable[Any]) -> str:
