@@ -49,15 +49,39 @@ def test_person_across_cases() -> None:
         ("alpha", ["defendant"]),
         ("beta", ["witness"]),
     ]
-    assert document["cases"][0]["standing"] == (
-        "guilty; 5 years, general-regime penal colony (verdict, 17 September 2025)"
+    standing = document["cases"][0]["standing"]
+    assert (standing["state"], standing["verdict"], standing["set_by"]) == (
+        "convicted", "guilty", "verdict"
+    )  # fmt: skip
+    assert standing["words"] == (
+        "guilty, 5 years' imprisonment, general regime (17 September 2025); "
+        "in custody since 28 May 2025"
     )
-    assert document["cases"][1]["standing"] is None
+    assert document["cases"][1]["standing"] is None  # a witness there
+    assert [c["custody"] for c in document["cases"]] == [
+        "at least 112 days in custody", "10 days in custody"
+    ]  # fmt: skip
+    assert document["custody"] == "at least 122 days in custody across 2 cases"
     assert [(e["case"], e["id"], e["date"]) for e in document["events"]] == [
         ("beta", "ann-questioned", "2024-03"),
+        ("beta", "ann-held", "2024-03-10"),
+        ("beta", "ann-released", "2024-03-20"),
         ("alpha", "detained", "2025-05-28"),
         ("alpha", "verdict", "2025-09-17"),
     ]
+
+
+def test_custody_across_cases_says_when_periods_overlap(tmp_path: Path) -> None:
+    for name in ("alpha.yaml", "beta.yaml"):
+        shutil.copy(CASES / name, tmp_path / name)
+    beta = tmp_path / "beta.yaml"
+    text = beta.read_text(encoding="utf-8").replace('"2024-03-10"', '"2025-06-01"')
+    beta.write_text(text.replace('"2024-03-20"', '"2025-06-11"'), encoding="utf-8")
+    result = run("person", "ann", "--format", "json", data=tmp_path)
+    assert json.loads(result.stdout)["custody"] == (
+        "at least 122 days in custody across 2 cases "
+        "(periods of different cases overlap: some days may be counted twice)"
+    )
 
 
 def test_person_plain_labels_each_event_with_its_case() -> None:
@@ -65,9 +89,10 @@ def test_person_plain_labels_each_event_with_its_case() -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("Ann Élise Example\n=================\nId: ann\n")
-    assert "Also known as: Анна Ёлкина\nEvents: 3 in 2 cases\n" in out
+    assert "Also known as: Анна Ёлкина\nEvents: 5 in 2 cases\n" in out
+    assert "Custody: at least 122 days in custody across 2 cases\n" in out
     assert "Cases:\n  alpha: Prosecution of the Alpha editors; role: defendant; standing:" in out
-    assert "  beta: Extremism case against Alpha Media; role: witness\n" in out
+    assert "  beta: Extremism case against Alpha Media; role: witness; 10 days in custody\n" in out
     assert "  March 2024 · questioning [beta]\n    Ann questioned" in out
     assert "★ 28 May 2025 · detention [alpha]\n" in out
     assert out.index("[beta]") < out.index("[alpha]")
@@ -85,7 +110,8 @@ def test_initials_only_person_stays_initials() -> None:
         assert document["person"] == {
             "id": "no", "name": "N.O.", "aliases": [], "description": None,
         }  # fmt: skip
-    assert json_of("person", "N.O.")["cases"][0]["standing"].startswith("guilty; 3 years")
+    standing = json_of("person", "N.O.")["cases"][0]["standing"]
+    assert standing["words"].startswith("guilty, 3 years' probation")
 
 
 def test_no_match_lists_the_people() -> None:
@@ -203,7 +229,7 @@ def test_show_related_filters_apply_to_every_case() -> None:
     result = run("show", "alpha", "--related", "--person", "bob", "--format", "plain")
     assert result.exit_code == 0, result.stderr
     assert "detention [beta]" in result.stdout and "[alpha]" not in result.stdout
-    assert "1 of 5 events shown (filtered)." in result.stdout
+    assert "1 of 7 events shown (filtered)." in result.stdout
     unknown = run("show", "alpha", "--related", "--person", "zed")
     assert unknown.exit_code == 2
     assert "no person or organization 'zed' in cases 'alpha', 'beta'" in unknown.stderr

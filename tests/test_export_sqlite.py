@@ -71,7 +71,7 @@ def test_tables_keys_and_indexes(database: Path) -> None:
 def test_rows(database: Path) -> None:
     db = connect(database)
     assert db.execute("SELECT id, jurisdiction, status, events FROM cases").fetchall() == [
-        ("alpha", "KG", "convicted", 2), ("beta", "KZ", "ongoing", 3), ("gamma", "KG", "closed", 1)
+        ("alpha", "KG", "convicted", 2), ("beta", "KZ", "ongoing", 5), ("gamma", "KG", "closed", 1)
     ]  # fmt: skip
     assert db.execute("SELECT count(*) FROM people").fetchone() == (4,)  # ann once
     assert db.execute(
@@ -83,10 +83,21 @@ def test_rows(database: Path) -> None:
         ("verdict", "ann", "guilty", "imprisonment", "P5Y"),
         ("verdict", "no", "guilty", "probation", "P3Y"),
     ]
-    assert db.execute("SELECT person_id, verdict, set_by_event_id FROM standing").fetchall() == [
-        ("ann", "guilty", "verdict"), ("no", "guilty", "verdict"), ("bob", None, None),
-        ("moiseev", None, None),
+    assert db.execute(
+        "SELECT case_id, person_id, state, verdict, sentence, term, set_by_event_id, liberty, "
+        "custody_days_low, custody_days_high FROM standing"
+    ).fetchall() == [
+        ("alpha", "ann", "convicted", "guilty", "imprisonment", "P5Y", "verdict",
+         "in-custody", 112, None),
+        ("alpha", "no", "convicted", "guilty", "probation", "P3Y", "verdict", "at-liberty", 112,
+         112),
+        ("beta", "bob", "awaiting-trial", None, None, None, None, "in-custody", 116, None),
+        ("gamma", "moiseev", "awaiting-trial", None, None, None, None, "in-custody", 0, None),
     ]  # fmt: skip
+    assert db.execute("SELECT words FROM standing WHERE person_id = 'ann'").fetchone() == (
+        "guilty, 5 years' imprisonment, general regime (17 September 2025); "
+        "in custody since 28 May 2025",
+    )
     assert db.execute("SELECT source_id, quote FROM citations WHERE event_id = 'verdict'"
                       ).fetchall() == [("src-a", "found guilty")]  # fmt: skip
     assert db.execute("SELECT charge_id FROM event_charges").fetchall() == [("art-278",)]
@@ -109,7 +120,8 @@ def test_the_example_queries_of_the_docs(database: Path) -> None:
         ("alpha", "detained", "28 May 2025", "Ann and N.O. detained by the GKNB")
     ]
     assert [row[:2] for row in db.execute(involving, {"person": "ann"})] == [
-        ("beta", "ann-questioned"), ("alpha", "detained"), ("alpha", "verdict")
+        ("beta", "ann-questioned"), ("beta", "ann-held"), ("beta", "ann-released"),
+        ("alpha", "detained"), ("alpha", "verdict"),
     ]  # fmt: skip
     assert db.execute(by_status).fetchall() == [
         ("closed", 1, "gamma"), ("convicted", 1, "alpha"), ("ongoing", 1, "beta")
@@ -221,7 +233,8 @@ def test_datasette_serves_the_database(database: Path) -> None:
 
     detentions, found, by_status, labelled = asyncio.run(ask())
     assert [(row["case_id"], row["id"]) for row in detentions] == [
-        ("alpha", "detained"), ("beta", "bob-detained"), ("gamma", "moiseev-detained")
+        ("alpha", "detained"), ("beta", "ann-held"), ("beta", "bob-detained"),
+        ("gamma", "moiseev-detained"),
     ]  # fmt: skip
     assert [(row["kind"], row["ref"]) for row in found] == [("event", "detained")]
     assert by_status[0] == {"status": "closed", "cases": 1, "ids": "gamma"}

@@ -19,9 +19,11 @@ from typing import Any
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import display_date, iso, precision_name, redact
 from timeline.exporters.sqlite_schema import INDEXES, SCHEMA_VERSION, TABLES
-from timeline.model.case import Case, Charge, Event, Organization, Person, Source
-from timeline.model.vocab import PersonRole, Privacy
-from timeline.views.chronology import current_outcome, decisions_by_person
+from timeline.model.case import Case, Charge, Event, Organization, Outcome, Person, Source
+from timeline.model.custody import Custody
+from timeline.model.standing import Standing, standings
+from timeline.model.standing_words import standing_words
+from timeline.model.vocab import Privacy
 
 NAMED = 5  # ids named in the notice about differing definitions
 Row = tuple[Any, ...]
@@ -106,7 +108,7 @@ class Rows:
         )
         for tag in dict.fromkeys(case.tags):
             self.put("case_tags", (case.id, tag))
-        for related in dict.fromkeys(case.related):
+        for related in dict.fromkeys(case.related_ids):
             self.put("related_cases", (case.id, related))
         shared: list[Entity] = [*case.people, *case.organizations, *case.charges, *case.sources]
         for item in shared:
@@ -126,29 +128,16 @@ class Rows:
             self.differing.setdefault(item.id, [known[0]]).append(case_id)
 
     def add_people(self, case: Case) -> None:
-        decisions = decisions_by_person(case)
         for person in case.people:
             roles = json.dumps([role.value for role in person.roles])
             self.put("case_people", (case.id, person.id, roles, person.label))
             for position, link in enumerate(person.affiliations):
                 self.put(
-                    "affiliations", (case.id, person.id, position, link.org, link.role, link.former)
+                    "affiliations",
+                    (case.id, person.id, position, link.org, link.role, link.former),
                 )
-            mine = decisions.get(person.id, [])
-            if mine or PersonRole.DEFENDANT in person.roles:
-                event, outcome = mine[-1] if mine else (None, None)
-                self.put(
-                    "standing",
-                    (
-                        case.id,
-                        person.id,
-                        current_outcome(mine),
-                        _value(outcome.verdict) if outcome else None,
-                        _value(outcome.sentence) if outcome else None,
-                        outcome.term if outcome else None,
-                        event.id if event else None,
-                    ),
-                )
+        for standing in standings(case).values():
+            self.put("standing", standing_row(case, standing))
         for organization in case.organizations:
             self.put("case_organizations", (case.id, organization.id))
 
@@ -174,42 +163,17 @@ class Rows:
                 event.context,
             ),
         )
-        for index, participant in enumerate(event.participants):
-            person, organization = _subject(case, participant.ref)
+        taking_part = [(ref, p) for p in event.participants for ref in case.members(p.ref)]
+        for index, (ref, participant) in enumerate(taking_part):
             self.put(
                 "participants",
-                (
-                    case.id,
-                    event.id,
-                    index,
-                    person,
-                    organization,
-                    participant.role.value,
-                    participant.label,
-                ),
-            )
+                (case.id, event.id, index, *_subject(case, ref), participant.role.value,
+                 participant.label),
+            )  # fmt: skip
         for index, outcome in enumerate(event.outcomes):
-            for place, ref in enumerate(outcome.subjects):
-                self.put(
-                    "outcomes",
-                    (
-                        case.id,
-                        event.id,
-                        index,
-                        place,
-                        *_subject(case, ref),
-                        outcome.kind.value,
-                        _value(outcome.verdict),
-                        _value(outcome.sentence),
-                        outcome.term,
-                        _value(outcome.regime),
-                        outcome.amount,
-                        outcome.currency,
-                        outcome.released,
-                        outcome.label,
-                        outcome.note,
-                    ),
-                )
+            for place, ref in enumerate(case.expand(outcome.subjects)):
+                self.put("outcomes", (case.id, event.id, index, place, *_subject(case, ref),
+                                      *outcome_values(outcome)))  # fmt: skip
         for charge in dict.fromkeys(event.charges):
             self.put("event_charges", (case.id, event.id, charge))
         for index, citation in enumerate(event.sources):
@@ -237,6 +201,46 @@ class Rows:
             for index, claim in enumerate(conflict.claims):
                 sources = json.dumps([citation.ref for citation in claim.sources])
                 self.put("claims", (case.id, conflict.id, index, claim.claim, claim.value, sources))
+
+
+def outcome_values(outcome: Outcome) -> Row:
+    """An outcome's columns after its subject's (see the `outcomes` table)."""
+    until = outcome.until.text if outcome.until is not None else None
+    return (
+        outcome.kind.value,
+        outcome.by.value,
+        _value(outcome.verdict),
+        json.dumps(list(outcome.acts_on)),
+        outcome.retrial,
+        _value(outcome.sentence),
+        outcome.term,
+        _value(outcome.regime),
+        outcome.amount,
+        outcome.currency,
+        until,
+        outcome.released,
+        outcome.label,
+        outcome.note,
+    )
+
+
+def standing_row(case: Case, standing: Standing) -> Row:
+    sentence = standing.sentence
+    held = standing.custody or Custody(standing.person)
+    return (
+        case.id,
+        standing.person,
+        standing.state.value,
+        standing_words(case, standing),
+        _value(standing.verdict),
+        _value(sentence.sentence) if sentence else None,
+        sentence.term if sentence else None,
+        _value(sentence.regime) if sentence else None,
+        standing.set_by.id if standing.set_by else None,
+        _value(held.liberty),
+        held.days.low,
+        held.days.high,
+    )
 
 
 def entity_rows(item: Entity) -> Iterable[tuple[str, Row]]:

@@ -6,8 +6,9 @@ they have a table each keyed by id, and `case_people` / `case_organizations`
 say who appears in which case, with what roles. Everything that belongs to a
 case (events, conflicts) is keyed by the case's id and its own id. A
 participant or outcome subject is a person or an organization: one of
-`person_id` / `organization_id` is set. `related_cases.related_id` is not a
-foreign key: a case may name a related case that is not in the database.
+`person_id` / `organization_id` is set; a group stands for one row per member.
+`related_cases.related_id` is not a foreign key: a case may name a related case
+that is not in the database.
 """
 
 from __future__ import annotations
@@ -142,13 +143,17 @@ CREATE TABLE outcomes (
     person_id TEXT REFERENCES people(id),
     organization_id TEXT REFERENCES organizations(id),
     kind TEXT NOT NULL,          -- decision or request
+    decided_by TEXT NOT NULL,    -- court, executive, prosecution, international
     verdict TEXT,
+    acts_on TEXT NOT NULL,       -- a JSON array of the event ids it acts on
+    retrial INTEGER,             -- NULL: not stated
     sentence TEXT,
     term TEXT,                   -- ISO 8601 duration
     regime TEXT,
     amount TEXT,
     currency TEXT,
-    released INTEGER,
+    until TEXT,                  -- EDTF: the end of a measure
+    released INTEGER,            -- NULL: not stated
     label TEXT,
     note TEXT,
     PRIMARY KEY (case_id, event_id, position, subject),
@@ -158,11 +163,16 @@ CREATE TABLE outcomes (
 CREATE TABLE standing (
     case_id TEXT NOT NULL REFERENCES cases(id),
     person_id TEXT NOT NULL REFERENCES people(id),
+    state TEXT NOT NULL,          -- the procedural state: convicted, appeal-pending...
     words TEXT NOT NULL,          -- the standing as every output states it
-    verdict TEXT,
-    sentence TEXT,
+    verdict TEXT,                 -- the verdict in force
+    sentence TEXT,                -- the sentence in force: kind, term, regime
     term TEXT,
-    set_by_event_id TEXT,         -- the decision in force
+    regime TEXT,
+    set_by_event_id TEXT,         -- the decision that set the verdict in force
+    liberty TEXT,                 -- in-custody, house-arrest, at-liberty; NULL unknown
+    custody_days_low INTEGER NOT NULL,
+    custody_days_high INTEGER,    -- NULL while still in custody
     PRIMARY KEY (case_id, person_id),
     FOREIGN KEY (case_id, set_by_event_id) REFERENCES events(case_id, id)
 );

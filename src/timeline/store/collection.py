@@ -107,7 +107,7 @@ def read_related(path: Path, case: Case) -> tuple[list[LoadedCase], list[str]]:
 
     found: list[LoadedCase] = []
     notices: list[str] = []
-    for related in dict.fromkeys(case.related):
+    for related in dict.fromkeys(case.related_ids):
         candidates = [path.parent / f"{related}{suffix}" for suffix in SUFFIXES]
         file = next((c for c in candidates if c.is_file()), None)
         if file is None:

@@ -10,6 +10,7 @@ people stay initials: if any case marks a person so, every case does.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,16 +19,16 @@ from typing import Any
 from timeline.errors import UsageError
 from timeline.model import describe
 from timeline.model.case import Case, Event, Person
-from timeline.model.vocab import PersonRole, Privacy
-from timeline.views.chronology import (
-    Chronology,
-    Defendant,
-    Header,
-    build_years,
-    current_outcome,
-    decisions_by_person,
-    merge_events,
+from timeline.model.custody import NO_DAYS, Custody, Period, custody
+from timeline.model.standing import Standing, standings
+from timeline.model.standing_words import (
+    custody_words,
+    days_words,
+    standing_record,
+    standing_words,
 )
+from timeline.model.vocab import PersonRole, Privacy
+from timeline.views.chronology import Chronology, Defendant, Header, build_years, merge_events
 from timeline.views.filters import NONE, match_person
 from timeline.views.query import display_date, involved
 from timeline.views.safe import clean, paragraphs
@@ -37,12 +38,24 @@ VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Appearance:
-    """A person in one case: the case, their entry there, and their standing in words."""
+    """A person in one case: the case, their entry there, their standing and custody."""
 
     case: Case
     person: Person
     roles: str
-    standing: str
+    standing: Standing | None
+    custody: Custody | None
+
+    @property
+    def words(self) -> str:
+        """``Title; role: defendant; standing: ...; 181 days in custody``."""
+        parts = [self.case.title, f"role: {self.roles}"]
+        if self.standing is not None:
+            parts.append(f"standing: {standing_words(self.case, self.standing)}")
+        held = custody_words(self.custody)
+        if held:
+            parts.append(held)
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +94,7 @@ def build_person(cases: Sequence[Case], query: str) -> PersonView:
     seen = [appearance(case, ref) for case in cases if any(p.id == ref for p in case.people)]
     private = any(a.person.privacy is Privacy.INITIALS for a in seen)
     person = next((a.person for a in seen if a.person.privacy is Privacy.INITIALS), seen[0].person)
-    chosen = [(a.case, [e for e in a.case.chronology if ref in involved(e)]) for a in seen]
+    chosen = [(a.case, involving(a.case, ref)) for a in seen]
     pairs = merge_events(chosen)
     years = build_years(pairs, labelled=True)
     facts = [("Id", clean(ref))]
@@ -89,14 +102,22 @@ def build_person(cases: Sequence[Case], query: str) -> PersonView:
     if aliases:
         facts.append(("Also known as", ", ".join(clean(alias) for alias in aliases)))
     facts.append(("Events", f"{len(pairs)} in {_plural(len(seen), 'case')}"))
+    total = total_custody(seen)
+    if total:
+        facts.append(("Custody", clean(total)))
     description = None if private else next((a.person.description for a in seen), None)
-    rows = tuple(Defendant(clean(a.case.id), clean(_case_words(a))) for a in seen)
+    rows = tuple(Defendant(clean(a.case.id), clean(a.words)) for a in seen)
     header = Header(
         clean(person.name), tuple(facts), paragraphs(description or ""), rows, roster="Cases"
     )
     chronology = Chronology(header, years, shown=len(pairs), total=len(pairs))
     about = {"id": ref, "name": person.name, "aliases": list(aliases), "description": description}
-    return PersonView(chronology, _record(about, seen, pairs))
+    return PersonView(chronology, _record(about, seen, pairs, total))
+
+
+def involving(case: Case, ref: str) -> list[Event]:
+    """The events of a case that name the person, themselves or through a group."""
+    return [event for event in case.chronology if ref in case.expand(involved(event))]
 
 
 def appearance(case: Case, ref: str) -> Appearance:
@@ -105,17 +126,37 @@ def appearance(case: Case, ref: str) -> Appearance:
         person.label if role is PersonRole.OTHER and person.label else role.words
         for role in person.roles
     )
-    decisions = decisions_by_person(case).get(ref, [])
-    defendant = PersonRole.DEFENDANT in person.roles
-    standing = current_outcome(decisions) if decisions or defendant else ""
-    return Appearance(case, person, roles or "no role given", standing)
+    held = custody(case).get(ref)
+    return Appearance(case, person, roles or "no role given", standings(case).get(ref), held)
 
 
-def _case_words(seen: Appearance) -> str:
-    parts = [seen.case.title, f"role: {seen.roles}"]
-    if seen.standing:
-        parts.append(f"standing: {seen.standing}")
-    return "; ".join(parts)
+def total_custody(seen: Sequence[Appearance]) -> str:
+    """The days in custody added up across cases; "" when no case holds the person.
+
+    Two cases may record the same detention (a case split in two, a parallel
+    proceeding): when periods of different cases can overlap, the sum may count
+    days twice, and the words say so.
+    """
+    held = [a.custody for a in seen if a.custody is not None and a.custody.periods]
+    if len(held) <= 1:
+        return custody_words(held[0]) if held else ""
+    days = sum((one.days for one in held), NO_DAYS)
+    words = f"{days_words(days)} in custody across {_plural(len(held), 'case')}"
+    if _overlapping(held):
+        words += " (periods of different cases overlap: some days may be counted twice)"
+    return words
+
+
+def _overlapping(held: Sequence[Custody]) -> bool:
+    spans = [(index, *period_span(p)) for index, one in enumerate(held) for p in one.periods]
+    return any(a[0] != b[0] and a[1] <= b[2] and b[1] <= a[2] for a in spans for b in spans)
+
+
+def period_span(period: Period) -> tuple[datetime.date, datetime.date]:
+    """The widest days a period may cover (an open end runs on)."""
+    start = period.start.earliest or datetime.date.min
+    end = period.end.latest if period.end is not None else None
+    return start, end or datetime.date.max
 
 
 def _aliases(seen: Sequence[Appearance]) -> tuple[str, ...]:
@@ -128,18 +169,23 @@ def _plural(number: int, word: str) -> str:
 
 
 def _record(
-    about: dict[str, Any], seen: Sequence[Appearance], pairs: Sequence[tuple[Case, Event]]
+    about: dict[str, Any],
+    seen: Sequence[Appearance],
+    pairs: Sequence[tuple[Case, Event]],
+    total: str,
 ) -> dict[str, Any]:
     """The JSON document of `timeline person --format json` (README, "Across cases")."""
     return {
         "version": VERSION,
         "person": about,
+        "custody": total or None,
         "cases": [
             {
                 "id": a.case.id,
                 "title": a.case.title,
                 "roles": [role.value for role in a.person.roles],
-                "standing": a.standing or None,
+                "standing": standing_record(a.case, a.standing) if a.standing else None,
+                "custody": custody_words(a.custody) or None,
             }
             for a in seen
         ],
