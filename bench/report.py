@@ -95,6 +95,25 @@ RATIOS = (
         "validate_repo",
         "import_libs",
     ),
+    # The largest case of the corpus (20,000 events) is "one large case".
+    Ratio(
+        "`person` by name (repository, cached) / `validate` of the largest case",
+        "person_repo",
+        "validate_largest",
+        1.0,
+    ),
+    Ratio(
+        "`search` (repository, cached) / `validate` of the largest case",
+        "search_repo",
+        "validate_largest",
+        1.0,
+    ),
+    Ratio(
+        "`export --all --format sqlite` (repository) / `validate` of the repository",
+        "export_repo",
+        "validate_repository",
+        1.5,
+    ),
     Ratio(
         "`validate --changed` after editing one case / validating that case alone",
         "changed_one",

@@ -127,6 +127,16 @@ def repository_commands(paths: dict[str, list[Path]]) -> list[Command]:
     return [
         Command("changed_one", [timeline, "validate", "--changed", "HEAD", "data/cases"], root),
         Command("validate_one", [timeline, "validate", edited], root),
+        # The commands across cases, with their cache of digests filled by the unmeasured
+        # first run, as for someone who looks things up again; and the database export.
+        Command("person_repo", [timeline, "person", "Kaba Kaaska", "-f", "plain"], root),
+        Command("search_repo", [timeline, "search", "Кааска", "-f", "plain"], root),
+        Command("validate_repository", [timeline, "validate", "data/cases"], root),
+        Command(
+            "export_repo",
+            [timeline, "export", "--all", "-f", "sqlite", "-o", str(root.parent / "repo.db")],
+            root,
+        ),
     ]
 
 

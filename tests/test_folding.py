@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.views.folding import fold, initials, words
+from timeline.model.folding import fold, initials, words
 
 
 @pytest.mark.parametrize(

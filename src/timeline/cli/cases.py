@@ -11,7 +11,7 @@ from timeline.cli.app import app, data_dir
 from timeline.views import PERSON_FORMATS, SEARCH_FORMATS, as_text, output_width
 
 if TYPE_CHECKING:
-    from timeline.model.case import Case
+    from timeline.store.case_index import Digests
 
     PersonFormat: TypeAlias = str
     SearchFormat: TypeAlias = str
@@ -49,9 +49,11 @@ def person(
       timeline person N.O. --format json
     """
     from timeline.views import default_format
-    from timeline.views.person import build_person
+    from timeline.views.person import build_person, cases_of, find_person
 
-    view = build_person(_cases(), query)
+    digests = _digests()
+    ref = find_person(digests.digests, query)
+    view = build_person(digests.load(cases_of(digests.digests, ref)), ref)
     width = output_width()
     rendered = PERSON_FORMATS[format or default_format(sys.stdout)](view, width)
     sys.stdout.write(as_text(rendered, width))
@@ -81,17 +83,18 @@ def search(
     from timeline.views import default_format
     from timeline.views.search import search as find
 
-    results = find(_cases(), " ".join(text))
+    results = find(_digests().digests, " ".join(text))
     width = output_width()
     rendered = SEARCH_FORMATS[format or default_format(sys.stdout)](results, width)
     sys.stdout.write(as_text(rendered, width))
 
 
-def _cases() -> list[Case]:
-    """The valid cases of the data directory; the files left out are named on stderr."""
-    from timeline.store.collection import read_cases
+def _digests() -> Digests:
+    """The digests of the valid cases of the data directory; files left out are named on
+    stderr."""
+    from timeline.store.case_index import read_digests
 
-    collection = read_cases(data_dir())
-    for notice in (*collection.notices, *collection.invalid_notices()):
+    digests = read_digests(data_dir())
+    for notice in digests.notices:
         sys.stderr.write(f"timeline: notice: {notice}\n")
-    return [loaded.case for loaded in collection.cases]
+    return digests

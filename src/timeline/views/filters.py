@@ -15,37 +15,32 @@ from dataclasses import dataclass
 
 from timeline.errors import UsageError
 from timeline.model.case import Case, Person
-from timeline.model.vocab import CaseStatus, Privacy
-from timeline.views.folding import fold, initials, words
+from timeline.model.digest import NamedDigest, named
+from timeline.model.folding import fold, initials, words
+from timeline.model.vocab import CaseStatus
 
 EXACT, PARTIAL, NONE = 2, 1, 0
 
 
-def match_person(person: Person, query: str) -> int:
+def match_person(person: NamedDigest, query: str) -> int:
     """How well `query` names `person`: `EXACT`, `PARTIAL` (every word in a name) or `NONE`."""
     if query.strip().lower() == person.id:
         return EXACT
-    names = [person.name]
-    if person.privacy is not Privacy.INITIALS:
-        names += [alias.name for alias in person.aliases]
-    folded = fold(query).strip()
-    if any(fold(name) == folded for name in names):
-        return EXACT
-    if _by_initials(person, query):
+    if fold(query).strip() in person.names or _by_initials(person, query):
         return EXACT
     wanted = words(query)
-    if wanted and any(all(word in fold(name) for word in wanted) for name in names):
+    if wanted and any(all(word in name for word in wanted) for name in person.names):
         return PARTIAL
     return NONE
 
 
-def _by_initials(person: Person, query: str) -> bool:
+def _by_initials(person: NamedDigest, query: str) -> bool:
     """``N.O.`` names the initials-only N.O.; ``A.A.`` (with dots) names Aleksandr Aleksandrov."""
-    if person.privacy is Privacy.INITIALS:
+    if person.private:
         return bool(initials(query)) and initials(query) == initials(person.name)
     if "." not in query:
         return False
-    return initials(query) == "".join(fold(word)[:1] for word in person.name.split())
+    return initials(query) == "".join(word[:1] for word in person.names[0].split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,4 +86,5 @@ class CaseFilter:
         )
 
     def _names(self, person: Person) -> bool:
-        return any(match_person(person, query) for query in self.people)
+        names = named(person)
+        return any(match_person(names, query) for query in self.people)

@@ -20,6 +20,7 @@ from timeline.errors import UsageError
 from timeline.model import describe
 from timeline.model.case import Case, Event, Person
 from timeline.model.custody import NO_DAYS, Custody, Period, custody
+from timeline.model.digest import CaseDigest, digest, display_date, involved
 from timeline.model.standing import Standing, standings
 from timeline.model.standing_words import (
     custody_words,
@@ -30,7 +31,6 @@ from timeline.model.standing_words import (
 from timeline.model.vocab import PersonRole, Privacy
 from timeline.views.chronology import Chronology, Defendant, Header, build_years, merge_events
 from timeline.views.filters import NONE, match_person
-from timeline.views.query import display_date, involved
 from timeline.views.safe import clean, paragraphs
 
 VERSION = 1
@@ -66,7 +66,7 @@ class PersonView:
     record: dict[str, Any]
 
 
-def find_person(cases: Sequence[Case], query: str) -> str:
+def find_person(cases: Sequence[CaseDigest], query: str) -> str:
     """The id of the one person `query` names best; none or several is a `UsageError`."""
     best: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -88,9 +88,14 @@ def find_person(cases: Sequence[Case], query: str) -> str:
     raise UsageError(f"no person matches '{query}'{hint}\npeople:\n{listing}")
 
 
+def cases_of(cases: Sequence[CaseDigest], ref: str) -> list[str]:
+    """The ids of the cases a person appears in."""
+    return [case.id for case in cases if any(person.id == ref for person in case.people)]
+
+
 def build_person(cases: Sequence[Case], query: str) -> PersonView:
     """The person `query` names, across `cases` (in the order given)."""
-    ref = find_person(cases, query)
+    ref = find_person([digest(case) for case in cases], query)
     seen = [appearance(case, ref) for case in cases if any(p.id == ref for p in case.people)]
     private = any(a.person.privacy is Privacy.INITIALS for a in seen)
     person = next((a.person for a in seen if a.person.privacy is Privacy.INITIALS), seen[0].person)
@@ -117,7 +122,7 @@ def build_person(cases: Sequence[Case], query: str) -> PersonView:
 
 def involving(case: Case, ref: str) -> list[Event]:
     """The events of a case that name the person, themselves or through a group."""
-    return [event for event in case.chronology if ref in case.expand(involved(event))]
+    return [event for event in case.chronology if ref in involved(event, case)]
 
 
 def appearance(case: Case, ref: str) -> Appearance:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from timeline.views.chronology import Chronology, CitationLine, Entry, Header, Section
-from timeline.views.listing import CaseRow
+if TYPE_CHECKING:  # for annotations only: `search` uses `wrap` without loading the models
+    from timeline.views.chronology import Chronology, CitationLine, Entry, Header, Section
+    from timeline.views.listing import CaseRow
 
 INDENT = "    "
 KEY_MARK = "★ "

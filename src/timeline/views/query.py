@@ -20,6 +20,7 @@ from typing import Any
 from timeline import dates
 from timeline.errors import UsageError
 from timeline.model.case import Case, Event
+from timeline.model.digest import display_date, involved
 from timeline.model.vocab import EventType
 from timeline.views.filters import CaseFilter
 
@@ -101,16 +102,6 @@ def can_fall_in(
 
 def _not_after(low: datetime.date | None, end: dates.EdtfDate | None) -> bool:
     return end is None or end.latest is None or low is None or low <= end.latest
-
-
-def involved(event: Event, case: Case | None = None) -> set[str]:
-    """Everyone an event names: participants, outcome subjects, attribution, disputed_by;
-    with the case, a group also names its members."""
-    refs = {participant.ref for participant in event.participants}
-    refs.update(ref for outcome in event.outcomes for ref in outcome.subjects)
-    refs.update(event.attribution)
-    refs.update(event.disputed_by)
-    return refs | set(case.expand(refs)) if case is not None else refs
 
 
 def _check_range(start: dates.EdtfDate | None, end: dates.EdtfDate | None) -> None:
@@ -241,8 +232,3 @@ def summarize(path: Path, case: Case | None, errors: int = 0, warnings: int = 0)
         last_display=display_date(last) if last else None,
         warnings=warnings,
     )
-
-
-def display_date(event: Event) -> str:
-    """The date as people read it; an inferred part stays marked (``28 May [2025]``)."""
-    return event.date.display(inferred=[part.value for part in event.inferred])

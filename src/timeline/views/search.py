@@ -2,9 +2,10 @@
 
 A query matches an item when every word of it appears in the item's text
 (titles, summaries and descriptions, names and aliases), compared after
-`folding.fold`: case- and accent-insensitive, Cyrillic included. People are the
-same across cases when their id is; initials-only people are found only by
-their initials, and their descriptions are never searched.
+`folding.fold`: case- and accent-insensitive, Cyrillic included. It reads the
+cases' digests (`timeline.model.digest`), which hold that text folded once.
+People are the same across cases when their id is; initials-only people are
+found only by their initials, and their descriptions are never searched.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.model.case import Case, Organization, Person
-from timeline.model.vocab import Privacy
-from timeline.views.folding import fold, words
-from timeline.views.query import display_date
+from timeline.model.digest import CaseDigest, NamedDigest
+from timeline.model.folding import words
 from timeline.views.safe import clean
 
 if TYPE_CHECKING:
@@ -50,40 +49,33 @@ class Results:
         return len(self.cases) + len(self.people) + len(self.organizations) + len(self.events)
 
 
-def search(cases: Sequence[Case], query: str) -> Results:
+def search(cases: Sequence[CaseDigest], query: str) -> Results:
     """Every item of `cases` whose text holds each word of `query` (cases in the order given)."""
     wanted = words(query)
     results = Results(query)
     if not wanted:
         return results
-    named: dict[str, tuple[Person | Organization, list[str]]] = {}
+    named: dict[str, tuple[bool, NamedDigest, list[str]]] = {}
     for case in cases:
-        if _matches(wanted, case.id, case.title, case.summary):
+        if _matches(wanted, case.text):
             results.cases.append(Hit(case.id, case.title, (case.id,)))
-        items: list[Person | Organization] = [*case.people, *case.organizations]
-        for item in items:
-            if _matches(wanted, item.id, *_texts(item)):
-                named.setdefault(item.id, (item, []))[1].append(case.id)
-        for event in case.chronology:
-            if _matches(wanted, event.title, event.description):
-                when = display_date(event)
-                hit = Hit(event.id, event.title, (case.id,), when, event.type.value)
-                results.events.append(hit)
-    for ref, (item, where) in sorted(named.items()):
-        hits = results.people if isinstance(item, Person) else results.organizations
+        for is_person, items in ((True, case.people), (False, case.organizations)):
+            for item in items:
+                if _matches(wanted, item.text):
+                    named.setdefault(item.id, (is_person, item, []))[2].append(case.id)
+        results.events += [
+            Hit(event.id, event.title, (case.id,), event.date, event.type)
+            for event in case.events
+            if _matches(wanted, event.text)
+        ]
+    for ref, (is_person, item, where) in sorted(named.items()):
+        hits = results.people if is_person else results.organizations
         hits.append(Hit(ref, item.name, tuple(where)))
     return results
 
 
-def _texts(item: Person | Organization) -> list[str | None]:
-    if isinstance(item, Person) and item.privacy is Privacy.INITIALS:
-        return [item.name]
-    return [item.name, item.description, *(alias.name for alias in item.aliases)]
-
-
-def _matches(wanted: Sequence[str], *texts: str | None) -> bool:
-    folded = fold(" \n".join(text for text in texts if text))
-    return all(word in folded for word in wanted)
+def _matches(wanted: Sequence[str], text: str) -> bool:
+    return all(word in text for word in wanted)
 
 
 # --- renderings ----------------------------------------------------------------------------
