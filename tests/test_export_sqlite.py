@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import sqlite3
@@ -239,3 +240,26 @@ def test_datasette_serves_the_database(database: Path) -> None:
     assert [(row["kind"], row["ref"]) for row in found] == [("event", "detained")]
     assert by_status[0] == {"status": "closed", "cases": 1, "ids": "gamma"}
     assert labelled[0]["person_id"] == {"value": "ann", "label": "Ann Élise Example"}
+
+
+def test_a_group_is_one_row_per_member(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(CASES, data)
+    alpha = data / "alpha.yaml"
+    text = alpha.read_text(encoding="utf-8").replace(
+        "organizations:\n", "groups:\n  - {id: editors, name: the editors, members: [ann, 'no']}\n"
+        "organizations:\n", 1
+    ).replace("participants: [{ref: ann, role: detainee}, {ref: no, role: detainee},",
+              "participants: [{ref: editors, role: detainee},")  # fmt: skip
+    alpha.write_text(text, encoding="utf-8")
+    result = export_all(data, tmp_path / "cases.db")
+    assert result.exit_code == 0, result.output
+    db = connect(tmp_path / "cases.db")
+    assert db.execute(
+        "SELECT person_id, organization_id, role FROM participants WHERE event_id = 'detained'"
+    ).fetchall() == [("ann", None, "detainee"), ("no", None, "detainee"),
+                     (None, "gknb", "authority")]  # fmt: skip
+    person = CliRunner().invoke(app, ["--data-dir", str(data), "person", "no", "-f", "json"])
+    assert [event["id"] for event in json.loads(person.stdout)["events"]] == [
+        "detained", "verdict"
+    ]  # fmt: skip
