@@ -13,6 +13,9 @@ from timeline.cli.app import EXIT_FINDINGS, app, complete_case, data_dir, fail
 from timeline.exporters import EXPORTERS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from timeline.load.validation import FileReport
     from timeline.model.case import Case
 
 # The --format choices are the registry's keys (an Enum, which every Typer version turns
@@ -95,7 +98,9 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
         fail(f"--all needs a format that holds many cases: {', '.join(_every_formats())}")
     options = ExportOptions(mermaid=mermaid, ics_spans=ics_spans)
     if every:
-        result = exporter.export_all(_valid_cases(), options)
+        invalid: list[tuple[Path, FileReport]] = []
+        result = exporter.export_all(_valid_cases(invalid), options)
+        _refuse_invalid(invalid)
     else:
         from timeline.store.repository import load_case
 
@@ -121,21 +126,31 @@ def _every_formats() -> list[str]:
     return [name for name, exporter in EXPORTERS.items() if exporter.every]
 
 
-def _valid_cases() -> list[Case]:
-    """Every case of the data directory; any invalid file is reported, and exits 1."""
+def _valid_cases(invalid: list[tuple[Path, FileReport]]) -> Iterator[Case]:
+    """Every valid case of the data directory, validated one at a time as the export reads
+    them; the invalid files go to `invalid`."""
+    from timeline.store.collection import each_report
+
+    notices: list[str] = []
+    for path, report in each_report(data_dir(), notices):
+        if report.valid and report.case is not None:
+            yield report.case
+        else:
+            invalid.append((path, report))
+    for notice in notices:
+        sys.stderr.write(f"timeline: notice: {notice}\n")
+
+
+def _refuse_invalid(invalid: list[tuple[Path, FileReport]]) -> None:
+    """Print the diagnostics of the invalid files, if any, and exit 1: nothing is written."""
+    if not invalid:
+        return
     from timeline.errors import InvalidCaseError
-    from timeline.store.collection import read_cases
     from timeline.views.reports import print_invalid
 
-    collection = read_cases(data_dir())
-    for notice in collection.notices:
-        sys.stderr.write(f"timeline: notice: {notice}\n")
-    invalid = [(path, report) for path, report in collection.reports if not report.valid]
     for path, report in invalid:
         print_invalid(InvalidCaseError(f"{path} is not a valid case file", report))
-    if invalid:
-        fail(f"{len(invalid)} case file(s) not valid; nothing was exported", EXIT_FINDINGS)
-    return [loaded.case for loaded in collection.cases]
+    fail(f"{len(invalid)} case file(s) not valid; nothing was exported", EXIT_FINDINGS)
 
 
 def _write(path: Path, raw: bytes) -> None:

@@ -12,7 +12,7 @@ used, so that `timeline export --format csv` never loads the Markdown code.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,7 +42,7 @@ class Export:
 
 
 ExportFunction = Callable[["Case", ExportOptions], Export]
-ExportAllFunction = Callable[[Sequence["Case"], ExportOptions], Export]
+ExportAllFunction = Callable[[Iterable["Case"], ExportOptions], Export]
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,9 @@ class Exporter:
     def __call__(self, case: Case, options: ExportOptions | None = None) -> Export:
         return self.load()(case, options or ExportOptions())
 
-    def export_all(self, cases: Sequence[Case], options: ExportOptions | None = None) -> Export:
-        """Every case of `cases` in one export (only for a format that is `every`)."""
+    def export_all(self, cases: Iterable[Case], options: ExportOptions | None = None) -> Export:
+        """Every case of `cases` in one export (only for a format that is `every`); the
+        cases may come one at a time, from a generator."""
         module = importlib.import_module(f"{__name__}.{self.module}")
         function: ExportAllFunction = module.export_all
         return function(cases, options or ExportOptions())

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from timeline.exporters import Export, ExportOptions
-from timeline.exporters.common import display_date, iso, precision_name, redact
+from timeline.exporters.common import display_date, iso, redact
 from timeline.exporters.sqlite_schema import INDEXES, SCHEMA_VERSION, TABLES
 from timeline.model.case import Case, Charge, Event, Organization, Outcome, Person, Source
 from timeline.model.custody import Custody
@@ -26,6 +27,7 @@ from timeline.model.standing_words import standing_words
 from timeline.model.vocab import Privacy
 
 NAMED = 5  # ids named in the notice about differing definitions
+BATCH = 50_000  # rows inserted at once: smaller batches cost more per row (FTS5 most)
 Row = tuple[Any, ...]
 Entity = Person | Organization | Charge | Source
 
@@ -34,19 +36,23 @@ def export(case: Case, options: ExportOptions) -> Export:
     return export_all([case], options)
 
 
-def export_all(cases: Sequence[Case], options: ExportOptions) -> Export:
-    """A database of `cases` (give them in id order for a stable file)."""
+def export_all(cases: Iterable[Case], options: ExportOptions) -> Export:
+    """A database of `cases` (give them in id order for a stable file).
+
+    The cases are read one at a time and their rows inserted in batches, so that
+    a caller that validates them one by one holds one case in memory at a time.
+    """
     rows = Rows()
-    for case in cases:
-        rows.add_case(redact(case))
     database = sqlite3.connect(":memory:")
     try:
         database.executescript(TABLES)
         with database:
-            for table, values in rows.tables().items():
-                if values:
-                    marks = ", ".join("?" * len(values[0]))
-                    database.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+            for case in cases:
+                rows.add_case(redact(case))
+                if rows.count > BATCH:
+                    _insert(database, rows.take())
+            rows.add_entities()
+            _insert(database, rows.take())
         database.executescript(INDEXES)
         database.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         data = database.serialize()
@@ -55,20 +61,35 @@ def export_all(cases: Sequence[Case], options: ExportOptions) -> Export:
     return Export("", rows.notices(), data=data)
 
 
+def _insert(database: sqlite3.Connection, tables: dict[str, list[Row]]) -> None:
+    for table, values in tables.items():
+        marks = ", ".join("?" * len(values[0]))
+        database.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+
+
 class Rows:
-    """The rows of every table, gathered case by case before one bulk insert."""
+    """The rows of each case, taken for insertion after each case, and the shared entities
+    (people, organizations, charges, sources), inserted once all cases are read."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[Row]] = {}
+        self.rows: defaultdict[str, list[Row]] = defaultdict(list)
         self.entities: dict[str, tuple[str, Entity]] = {}  # id -> (first case, item)
         self.differing: dict[str, list[str]] = {}  # id -> the cases that define it differently
 
-    def tables(self) -> dict[str, list[Row]]:
-        """Every table's rows, the shared entities included."""
+    @property
+    def count(self) -> int:
+        """The rows gathered since the last `take` (events count for several)."""
+        return sum(len(rows) for rows in self.rows.values())
+
+    def take(self) -> dict[str, list[Row]]:
+        """The rows gathered since the last time, by table."""
+        taken, self.rows = self.rows, defaultdict(list)
+        return {table: rows for table, rows in taken.items() if rows}
+
+    def add_entities(self) -> None:
         for _, item in self.entities.values():
             for table, row in entity_rows(item):
                 self.put(table, row)
-        return self.rows
 
     def notices(self) -> tuple[str, ...]:
         """One notice about the ids that cases define differently (a few named), if any."""
@@ -86,7 +107,7 @@ class Rows:
         )
 
     def put(self, table: str, row: Row) -> None:
-        self.rows.setdefault(table, []).append(row)
+        self.rows[table].append(row)
 
     def add_case(self, case: Case) -> None:
         first = case.chronology[0].date.text if case.chronology else None
@@ -114,8 +135,9 @@ class Rows:
         for item in shared:
             self.share(case.id, item)
         self.add_people(case)
+        people = {person.id for person in case.people}
         for position, event in enumerate(case.chronology):
-            self.add_event(case, position, event)
+            self.add_event(case, position, event, people)
         self.add_conflicts(case)
         self.put("search", ("case", case.id, case.id, case.title, case.summary))
 
@@ -124,7 +146,8 @@ class Rows:
         known = self.entities.get(item.id)
         if known is None or (_private(item) and not _private(known[1])):
             self.entities[item.id] = (case_id, item)
-        if known is not None and _identity(known[1]) != _identity(item):
+        # (A registry entry is the same object in every case that uses it.)
+        if known is not None and known[1] is not item and _identity(known[1]) != _identity(item):
             self.differing.setdefault(item.id, [known[0]]).append(case_id)
 
     def add_people(self, case: Case) -> None:
@@ -141,55 +164,33 @@ class Rows:
         for organization in case.organizations:
             self.put("case_organizations", (case.id, organization.id))
 
-    def add_event(self, case: Case, position: int, event: Event) -> None:
-        date = event.date
-        self.put(
-            "events",
-            (
-                case.id,
-                event.id,
-                position,
-                date.text,
-                display_date(event),
-                iso(date.earliest),
-                iso(date.latest),
-                precision_name(event),
-                event.type.value,
-                event.label,
-                event.title,
-                event.description,
-                event.status.value,
-                event.key,
-                event.context,
-            ),
-        )
-        taking_part = [(ref, p) for p in event.participants for ref in case.members(p.ref)]
-        for index, (ref, participant) in enumerate(taking_part):
-            self.put(
-                "participants",
-                (case.id, event.id, index, *_subject(case, ref), participant.role.value,
-                 participant.label),
-            )  # fmt: skip
+    def add_event(self, case: Case, position: int, event: Event, people: set[str]) -> None:
+        # The hot loop of the export (one call per event): rows go straight into their
+        # lists, and vocabulary terms, which are `str`s, are bound as they are.
+        date, key = event.date, (case.id, event.id)
+        self.rows["events"].append((*key, position, date.text, display_date(event),
+                                    iso(date.earliest), iso(date.latest), date.precision.value,
+                                    event.type, event.label, event.title, event.description,
+                                    event.status, event.key, event.context))  # fmt: skip
+        rows = self.rows["participants"]
+        index = 0
+        for participant in event.participants:
+            for ref in case.members(participant.ref):
+                subject = (ref, None) if ref in people else (None, ref)
+                rows.append((*key, index, *subject, participant.role, participant.label))
+                index += 1
         for index, outcome in enumerate(event.outcomes):
+            values = outcome_values(outcome)
             for place, ref in enumerate(case.expand(outcome.subjects)):
-                self.put("outcomes", (case.id, event.id, index, place, *_subject(case, ref),
-                                      *outcome_values(outcome)))  # fmt: skip
+                subject = (ref, None) if ref in people else (None, ref)
+                self.rows["outcomes"].append((*key, index, place, *subject, *values))
         for charge in dict.fromkeys(event.charges):
-            self.put("event_charges", (case.id, event.id, charge))
-        for index, citation in enumerate(event.sources):
-            self.put(
-                "citations",
-                (
-                    case.id,
-                    event.id,
-                    index,
-                    citation.ref,
-                    citation.quote,
-                    citation.locator,
-                    citation.lang,
-                ),
-            )
-        self.put("search", ("event", case.id, event.id, event.title, event.description))
+            self.rows["event_charges"].append((*key, charge))
+        self.rows["citations"].extend(
+            (*key, index, c.ref, c.quote, c.locator, c.lang)
+            for index, c in enumerate(event.sources)
+        )
+        self.rows["search"].append(("event", *key, event.title, event.description))
 
     def add_conflicts(self, case: Case) -> None:
         for conflict in case.conflicts:
@@ -291,11 +292,6 @@ def _some(names: list[str]) -> str:
 
 def _body(description: str | None, aliases: Iterable[Any]) -> str:
     return "\n".join([*(alias.name for alias in aliases), *([description] if description else [])])
-
-
-def _subject(case: Case, ref: str) -> tuple[str | None, str | None]:
-    """(person id, None) or (None, organization id)."""
-    return (ref, None) if isinstance(case.index.get(ref), Person) else (None, ref)
 
 
 def _value(term: Any) -> str | None:

@@ -59,18 +59,25 @@ class Collection:
 
 def read_cases(directory: Path) -> Collection:
     """Validate every case file of `directory`, in id order."""
+    collection = Collection()
+    collection.reports.extend(each_report(directory, collection.notices))
+    return collection
+
+
+def each_report(directory: Path, notices: list[str]) -> Iterator[tuple[Path, FileReport]]:
+    """Validate the case files of `directory` one at a time, in id order, so that a caller
+    that keeps only what it needs of each holds one case in memory at a time. Files that
+    cannot be read become `notices`."""
     from timeline.load.validation import validate_file
 
-    collection = Collection()
-    paths = list(case_paths(directory, collection.notices))
+    paths = list(case_paths(directory, notices))
     known = frozenset(path.stem for path in paths)
     for path in paths:
         report = validate_file(path, known_cases=known)
         if any(d.code == UNREADABLE for d in report.diagnostics):
-            collection.notices.append(f"skipped {path}: {report.diagnostics[0].message}")
+            notices.append(f"skipped {path}: {report.diagnostics[0].message}")
             continue
-        collection.reports.append((path, report))
-    return collection
+        yield path, report
 
 
 def case_paths(directory: Path, notices: list[str]) -> Iterator[Path]:
