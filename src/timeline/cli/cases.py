@@ -70,15 +70,15 @@ def search(
     """Find the cases, people, organizations and events whose words match TEXT.
 
     Every word of TEXT must appear in an item's title, summary, description,
-    name or aliases; case and accents do not matter, in any script ("duulatov"
-    finds "Дуулатов" only through an alias, "ёлка" and "елка" are the same).
-    Exit status 0 with or without matches.
+    name or aliases; case and accents do not matter, in any script ("ДУУЛАТОВ"
+    finds Zhoomart Duulatov through his Russian alias; "ёлка" and "елка" are
+    the same, "й" and "и" are not). Exit status 0 with or without matches.
 
     Examples:
 
       timeline search mass unrest
 
-      timeline search Клооп --format json
+      timeline search Дуулатов --format json
     """
     from timeline.views import default_format
     from timeline.views.search import search as find
