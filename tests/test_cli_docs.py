@@ -61,7 +61,9 @@ def test_usage_lines() -> None:
         return CliRunner().invoke(app, [*args, "--help"]).stdout.splitlines()[0]
 
     assert usage("show") == "Usage: timeline show [OPTIONS] CASE"
-    assert usage("export") == "Usage: timeline export [OPTIONS] CASE"
+    assert usage("export") == "Usage: timeline export [OPTIONS] [CASE]"  # or --all
+    assert usage("person") == "Usage: timeline person [OPTIONS] P"
+    assert usage("search") == "Usage: timeline search [OPTIONS] TEXT..."
     assert usage("diff") == "Usage: timeline diff [OPTIONS] OLD [NEW]"
     assert usage("validate") == "Usage: timeline validate [OPTIONS] [PATH]..."
 

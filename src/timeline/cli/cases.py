@@ -61,7 +61,7 @@ def person(
 
 @app.command()
 def search(
-    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="The words to look for.")],
+    text: Annotated[list[str], typer.Argument(metavar="TEXT", help="The words to look for.")],
     format: Annotated[
         SearchFormat | None,
         typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False),
