@@ -113,6 +113,7 @@ def results_text(results: Results, width: int = 80) -> str:
 
 def results_renderable(results: Results, width: int = 80) -> RenderableType:
     from rich.console import Group
+    from rich.table import Table
     from rich.text import Text
 
     from timeline.views.styled import STYLES
@@ -122,7 +123,12 @@ def results_renderable(results: Results, width: int = 80) -> RenderableType:
     parts: list[RenderableType] = []
     for section, hits in _groups(results):
         parts.append(Text(f"{section.capitalize()} ({len(hits)})", style=STYLES["year"]))
-        parts += [Text("  " + hit_line(section, hit)) for hit in hits]
+        grid = Table.grid(padding=(0, 1))  # continuation lines under the text, not the margin
+        grid.add_column(width=1)
+        grid.add_column(ratio=1)
+        for hit in hits:
+            grid.add_row(Text("•", style=STYLES["label"]), Text(hit_line(section, hit)))
+        parts.append(grid)
         parts.append(Text(""))
     return Group(*parts)
 
