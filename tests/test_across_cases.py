@@ -297,3 +297,10 @@ def test_list_filters_leave_out_invalid_files_with_a_notice(tmp_path: Path) -> N
     result = run("list", "--tag", "press-freedom", "--format", "json", data=tmp_path)
     assert [c["id"] for c in json.loads(result.stdout)] == ["alpha"]
     assert "skipped" in result.stderr and "broken.yaml" in result.stderr
+
+
+def test_search_rich_marks_each_hit() -> None:
+    result = run("search", "bob", "--format", "rich")
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout
+    assert result.stdout.count("•") == 2  # one person, one event
