@@ -304,3 +304,10 @@ def test_search_rich_marks_each_hit() -> None:
     assert result.exit_code == 0
     assert "\x1b[" in result.stdout
     assert result.stdout.count("•") == 2  # one person, one event
+
+
+def test_search_lists_every_case_of_a_person_found_in_one() -> None:
+    document = json_of("search", "editor-in-chief")  # ann's description, in alpha only
+    assert document["people"] == [
+        {"id": "ann", "name": "Ann Élise Example", "cases": ["alpha", "beta"]}
+    ]

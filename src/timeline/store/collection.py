@@ -111,6 +111,7 @@ def read_related(path: Path, case: Case) -> tuple[list[LoadedCase], list[str]]:
     chronology of the others is still worth showing.
     """
     from timeline.load.validation import validate_file
+    from timeline.store.registry import registry_for
 
     found: list[LoadedCase] = []
     notices: list[str] = []
@@ -120,7 +121,8 @@ def read_related(path: Path, case: Case) -> tuple[list[LoadedCase], list[str]]:
         if file is None:
             notices.append(f"related case '{related}' is not beside {path}; left out")
             continue
-        report = validate_file(file)
+        registry = registry_for(file)  # away from any registry: withheld, as by `show`
+        report = validate_file(file, registry=registry, lenient=registry is None)
         if report.case is None or not report.valid:
             notices.append(f"skipped {file}: not a valid case file; see: timeline validate {file}")
             continue

@@ -56,19 +56,23 @@ def search(cases: Sequence[CaseDigest], query: str) -> Results:
     if not wanted:
         return results
     named: dict[str, tuple[bool, NamedDigest, list[str]]] = {}
+    matched: set[str] = set()
     for case in cases:
         if _matches(wanted, case.text):
             results.cases.append(Hit(case.id, case.title, (case.id,)))
         for is_person, items in ((True, case.people), (False, case.organizations)):
             for item in items:
-                if _matches(wanted, item.text):
-                    named.setdefault(item.id, (is_person, item, []))[2].append(case.id)
+                # Listed with every case it is in, once its text matches in one of them.
+                named.setdefault(item.id, (is_person, item, []))[2].append(case.id)
+                if item.id not in matched and _matches(wanted, item.text):
+                    matched.add(item.id)
         results.events += [
             Hit(event.id, event.title, (case.id,), event.date, event.type)
             for event in case.events
             if _matches(wanted, event.text)
         ]
-    for ref, (is_person, item, where) in sorted(named.items()):
+    for ref in sorted(matched):
+        is_person, item, where = named[ref]
         hits = results.people if is_person else results.organizations
         hits.append(Hit(ref, item.name, tuple(where)))
     return results
