@@ -4,7 +4,10 @@ The loader is the only place that reads case files. It is built to survive
 hostile input: size is checked before reading, bytes are decoded strictly,
 libyaml composes a node tree (its scanner bounds nesting depth), and our own
 constructor turns nodes into plain data while refusing duplicate keys, tags
-and aliases. Every problem is a `Diagnostic`, never an exception.
+and aliases. Every problem is a `Diagnostic`, never an exception. An ordinary file is read
+from libyaml's events without a tree (`timeline.load.plain`); the tree, with
+the positions of every value, is composed only for a file that has something
+to report, or anything unusual in it.
 
 Scalars stay the text that was written: no YAML 1.1 guessing turns ``NO`` into
 False, ``0123`` into 83 or ``2025-05-28`` into a date. Only ``true``/``false``
@@ -35,7 +38,11 @@ from timeline.load.diagnostics import (
     severity_of,
 )
 from timeline.load.limits import MAX_FILE_BYTES
-from timeline.load.positions import KeyIndex, TextPositions, byte_span, find_node
+from timeline.load.plain import BOOLS as _BOOLS
+from timeline.load.plain import DATE_KEYS as _DATE_KEYS
+from timeline.load.plain import NULLS as _NULLS
+from timeline.load.plain import plain_values
+from timeline.load.positions import KeyIndex, TextPositions, byte_span, find_node, paths_of
 
 MAX_DEPTH = 64
 # A dense file under the size limit ("[a,a,a,...") would hold millions of values and
@@ -52,9 +59,6 @@ _BOOL = "tag:yaml.org,2002:bool"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _PLAIN_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_DATE_KEYS = {"date", "published"}
 # An anchor property starts a token: at the start, after a space or an indicator. (The
 # pattern starts with "&" so that the search skips ahead to each "&": anchoring it on
 # the character before made it scan every position, 0.58 s for 300 files.)
@@ -91,8 +95,8 @@ class Document:
     root: Node | None = None
     data: Any = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # Plain (unquoted) scalars under a date key, located only if a warning is due.
-    plain_dates: list[Node] = field(default_factory=list)
+    # Plain (unquoted) scalars under a date key: their paths and texts.
+    plain_dates: list[tuple[Path, str]] = field(default_factory=list)
     _keys: KeyIndex = field(default_factory=dict)
     _where: TextPositions | None = None
 
@@ -110,6 +114,10 @@ class Document:
 
     def locate(self, path: Path, target: str = "value") -> Span:
         """The span of the value (or key) at a path of the document."""
+        if self.root is None and self.data is not None:
+            # Read from libyaml's events (timeline.load.plain), without positions: the
+            # node tree and its marks are built only now that something is reported.
+            self.root = _Loader(self.text).get_single_node()
         if self.root is None:
             return Span(1, 1, 1, 1)
         node, key = find_node(self.root, path, self._keys)
@@ -179,6 +187,10 @@ def _parse(raw: bytes, name: str) -> Document:
     if text is None:
         return doc
     doc.text = text
+    plain = plain_values(_Loader(text), MAX_DEPTH, MAX_NODES)
+    if plain is not None:
+        doc.data, doc.plain_dates = plain
+        return doc
     root = _compose(doc)
     if root is None:
         return doc
@@ -192,7 +204,10 @@ def _parse(raw: bytes, name: str) -> Document:
             "start with `format: 1`, `id: ...`, `title: ...` at the top level",
         )
         return doc
-    doc.data = _Constructor(doc).build(root, 0)
+    constructor = _Constructor(doc)
+    doc.data = constructor.build(root, 0)
+    paths = paths_of(root, constructor.dates)  # one walk of the tree for all of them
+    doc.plain_dates = [(paths.get(id(n), ()), n.value) for n in constructor.dates]
     return doc
 
 
@@ -463,6 +478,7 @@ class _Constructor:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.dates: list[Node] = []  # plain scalars under a date key
 
     def build(self, node: Node, depth: int) -> Any:
         tag = node.tag
@@ -509,7 +525,7 @@ class _Constructor:
                 continue
             first_keys[key] = key_node
             if key in _DATE_KEYS and isinstance(value_node, ScalarNode) and not value_node.style:
-                self.doc.plain_dates.append(value_node)
+                self.dates.append(value_node)
             result[key] = self.build(value_node, depth + 1)
         return result
 

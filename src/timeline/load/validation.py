@@ -20,7 +20,6 @@ from timeline.load.diagnostics import FileReport, Finding, Severity, Span
 from timeline.load.files import REGISTRY_FOLDER, SUFFIXES, sibling_cases
 from timeline.load.loader import _DATE_LIKE, Document, gc_paused, parse_document, read_document
 from timeline.load.partial import rest_of
-from timeline.load.positions import paths_of
 from timeline.load.registry import Registry, stand_ins
 from timeline.load.registry_files import registry_beside, registry_in
 from timeline.load.schema_errors import fields_at, schema_findings
@@ -158,17 +157,14 @@ def _unresolved_warning(unresolved: tuple[str, ...]) -> Finding:
 
 
 def _unquoted_dates(doc: Document) -> Iterator[Finding]:
-    dated = [node for node in doc.plain_dates if _DATE_LIKE.match(node.value)]
-    if not dated or doc.root is None:
-        return
-    paths = paths_of(doc.root, dated)  # one walk of the tree for all of them
-    for node in dated:
-        yield Finding(
-            "TL206",
-            f"the date {node.value} is not quoted",
-            paths.get(id(node), ()),
-            f'write "{node.value}" in quotes so that YAML keeps it as text',
-        )
+    for path, text in doc.plain_dates:
+        if _DATE_LIKE.match(text):
+            yield Finding(
+                "TL206",
+                f"the date {text} is not quoted",
+                path,
+                f'write "{text}" in quotes so that YAML keeps it as text',
+            )
 
 
 def iter_case_files(paths: Iterable[FilePath], seen: set[str] | None = None) -> Iterator[FilePath]:
