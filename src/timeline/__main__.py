@@ -15,6 +15,11 @@ def main() -> None:
 
         sys.stdout.write(f"timeline {__version__}\n")
         return
+    if sys.argv[1:] in (["schema"], ["schema", "--registry"]):  # files the package ships
+        from timeline.load.schema import shipped_schema_text
+
+        _write(shipped_schema_text(registry=len(sys.argv) > 2))
+        return
     # So is a `timeline show` that was run before on the same file, in the same
     # terminal, the same day: its output is in the cache (timeline.store.cache).
     from timeline.store.cache import show_entry

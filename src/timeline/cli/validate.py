@@ -152,6 +152,6 @@ def schema(
 
       timeline schema --registry > registry.schema.json
     """
-    from timeline.load.schema import schema_text
+    from timeline.load.schema import shipped_schema_text
 
-    sys.stdout.write(schema_text(registry=registry))
+    sys.stdout.write(shipped_schema_text(registry=registry))

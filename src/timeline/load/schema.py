@@ -1,26 +1,37 @@
 """The JSON Schemas of the case file and of a registry file, generated from the models.
 
 Editors use them through yaml-language-server; other tools validate with them. The
-repository ships copies in `schema/case.schema.json` and `schema/registry.schema.json`,
-kept in sync by a test.
+package ships them as `case.schema.json` and `registry.schema.json` beside this
+module, and `timeline schema` prints those files: generating one means building
+every model class, 90% of the command's time. The repository keeps copies in
+`schema/` for editors. A test keeps all of them in sync with the models; after
+changing the models, run `python -m timeline.load.schema` to write them.
 """
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 from typing import Any
-
-from timeline.model.case import Case
-from timeline.model.registry import RegistryFile
-from timeline.model.vocab import VOCABULARIES
 
 SCHEMA_ID = "https://timeline.invalid/schema/case-1.json"
 SCHEMA_PATH = "schema/case.schema.json"
 REGISTRY_SCHEMA_ID = "https://timeline.invalid/schema/registry-1.json"
 REGISTRY_SCHEMA_PATH = "schema/registry.schema.json"
+SHIPPED = Path(__file__).with_name("case.schema.json")
+REGISTRY_SHIPPED = Path(__file__).with_name("registry.schema.json")
+
+
+def shipped_schema_text(*, registry: bool = False) -> str:
+    """A schema as the package ships it (generated when the file is missing)."""
+    try:
+        return (REGISTRY_SHIPPED if registry else SHIPPED).read_text(encoding="utf-8")
+    except OSError:
+        return schema_text(registry=registry)
 
 
 def case_schema() -> dict[str, Any]:
+    from timeline.model.case import Case
+
     schema = Case.model_json_schema(mode="validation")
     definitions = schema.get("$defs", {})
     _describe_vocabularies(definitions)
@@ -35,6 +46,8 @@ def case_schema() -> dict[str, Any]:
 
 
 def registry_schema() -> dict[str, Any]:
+    from timeline.model.registry import RegistryFile
+
     schema = RegistryFile.model_json_schema(mode="validation")
     _describe_vocabularies(schema.get("$defs", {}))
     return {
@@ -48,6 +61,8 @@ def registry_schema() -> dict[str, Any]:
 
 def _describe_vocabularies(definitions: dict[str, Any]) -> None:
     """Each vocabulary term gets its one-line definition (shown by editors on hover)."""
+    from timeline.model.vocab import VOCABULARIES
+
     for vocabulary in VOCABULARIES.values():
         entry = definitions.get(vocabulary.__name__)
         if entry is None:
@@ -67,5 +82,25 @@ def _allow_bare_citations(definitions: dict[str, Any]) -> None:
 
 
 def schema_text(*, registry: bool = False) -> str:
+    """A schema generated from the models."""
+    import json
+
     schema = registry_schema() if registry else case_schema()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main() -> None:
+    """Write the schemas beside this module and, in a checkout, to `schema/`."""
+    checkout = SHIPPED.parents[3]
+    for registry, shipped, copy in (
+        (False, SHIPPED, SCHEMA_PATH),
+        (True, REGISTRY_SHIPPED, REGISTRY_SCHEMA_PATH),
+    ):
+        text = schema_text(registry=registry)
+        shipped.write_text(text, encoding="utf-8")
+        if (checkout / copy).parent.is_dir():
+            (checkout / copy).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""What the cheap commands import: no model, no CLI framework (the speed itself is
+measured by bench/run.py, never here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from timeline.load import schema
+
+HEAVY = ("typer", "pydantic", "timeline.model", "timeline.cli")
+
+
+def _run(*argv: str) -> tuple[str, set[str]]:
+    """The stdout of `timeline ARGV...` and the modules it imported."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['timeline', *{list(argv)!r}]\n"
+        "from timeline.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.flush()\n"
+        "import json\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    return done.stdout, set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.startswith(HEAVY))
+
+
+@pytest.mark.parametrize(
+    ("argv", "shipped"),
+    [(["schema"], schema.SHIPPED), (["schema", "--registry"], schema.REGISTRY_SHIPPED)],
+    ids=["case", "registry"],
+)
+def test_schema_is_the_shipped_file_without_the_models(argv: list[str], shipped: Path) -> None:
+    out, modules = _run(*argv)
+    assert out == shipped.read_text(encoding="utf-8")
+    assert _heavy(modules) == []
+
+
+@pytest.mark.parametrize(
+    ("shipped", "registry"),
+    [
+        (schema.SHIPPED, False),
+        (REPO / schema.SCHEMA_PATH, False),
+        (schema.REGISTRY_SHIPPED, True),
+        (REPO / schema.REGISTRY_SCHEMA_PATH, True),
+    ],
+    ids=["case-package", "case-checkout", "registry-package", "registry-checkout"],
+)
+def test_the_shipped_schemas_are_the_ones_the_models_make(shipped: Path, registry: bool) -> None:
+    # After changing the models: python -m timeline.load.schema
+    assert shipped.read_text(encoding="utf-8") == schema.schema_text(registry=registry)
+
+
+def test_without_the_file_the_schema_is_generated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(schema, "SHIPPED", REPO / "no-such-file.json")
+    assert json.loads(schema.shipped_schema_text())["$id"] == schema.SCHEMA_ID
+
+
+def test_version_imports_nothing_heavy() -> None:
+    out, modules = _run("--version")
+    assert out.startswith("timeline ")
+    assert _heavy(modules) == []
