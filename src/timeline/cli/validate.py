@@ -47,6 +47,17 @@ def validate(
             "case in `related`.",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            min=1,
+            metavar="N",
+            help="Processes to validate in (default: the number of cores); the report "
+            "is the same whatever the number.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check case files: YAML, schema, references, chronology, sources, privacy.
 
@@ -62,8 +73,11 @@ def validate(
       timeline validate --strict --format github data/cases
 
       timeline validate --changed origin/main       (in CI: what a pull request touches)
+
+      timeline validate --jobs 1 data/cases
     """
-    from timeline.load.validation import iter_case_files, validate_paths
+    from timeline.load.parallel import default_jobs, validate_in_parallel
+    from timeline.load.validation import iter_case_files
     from timeline.store.registry import registry_for, with_registries
     from timeline.views.reports import REPORTERS, pick_format, use_color
 
@@ -80,7 +94,8 @@ def validate(
         total = sum(1 for _ in iter_case_files(targets))
         if not total:
             fail("no case files (*.yaml) in " + ", ".join(map(str, targets)))
-        checked = validate_paths(targets, registry_for=registry_for)
+        jobs = jobs or default_jobs()
+        checked = validate_in_parallel(targets, jobs=jobs, registry_for=registry_for)
         reports = with_registries(_with_progress(checked, total))
     unreadable = False
     for report in reports:

@@ -198,15 +198,37 @@ def iter_case_files(paths: Iterable[FilePath], seen: set[str] | None = None) -> 
                 yield file
 
 
+# A file to validate with the case ids beside it, or a report made without a worker.
+Task = FileReport | tuple[FilePath, frozenset[str]]
+RegistryFor = Callable[[FilePath], "Registry | None"]
+
+
 def validate_paths(
     paths: Iterable[FilePath],
     *,
     today: date | None = None,
-    registry_for: Callable[[FilePath], Registry | None] | None = None,
+    registry_for: RegistryFor | None = None,
 ) -> Iterator[FileReport]:
-    """Validate files one at a time; one bad file never stops the others.
+    """Validate files one at a time, in order; one bad file never stops the others.
 
     `registry_for` gives the registry of each file (see `timeline.store.registry`).
+    (`timeline.load.parallel.validate_in_parallel` does the same on several cores.)
+    """
+    today = today or date.today()
+    for task in case_tasks(paths):
+        yield validate_task(task, today, registry_for)
+
+
+def validate_task(task: Task, today: date, registry_for: RegistryFor | None) -> FileReport:
+    if isinstance(task, FileReport):
+        return task
+    path, known_cases = task
+    registry = registry_for(path) if registry_for is not None else None
+    return validate_file(path, today=today, known_cases=known_cases, registry=registry)
+
+
+def case_tasks(paths: Iterable[FilePath]) -> Iterator[Task]:
+    """The files to validate, with the cases beside each; a registry file's report.
 
     Inside a folder, a symbolic link to a file outside it is not followed: a pull
     request must not make CI print the lines of a file elsewhere on the runner.
@@ -225,8 +247,7 @@ def validate_paths(
                 continue
             if folder not in siblings:
                 siblings[folder] = sibling_cases(folder)
-            registry = registry_for(path) if registry_for is not None else None
-            yield validate_file(path, today=today, known_cases=siblings[folder], registry=registry)
+            yield path, siblings[folder]
 
 
 def _registry_report(path: FilePath) -> Iterator[FileReport]:
