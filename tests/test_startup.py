@@ -72,3 +72,32 @@ def test_version_imports_nothing_heavy() -> None:
     out, modules = _run("--version")
     assert out.startswith("timeline ")
     assert _heavy(modules) == []
+
+
+def _python(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    return done.stdout
+
+
+def test_pydantic_runs_without_looking_for_plugins() -> None:
+    out = _python(
+        "import sys\n"
+        "from timeline.__main__ import _without_pydantic_plugins\n"
+        "_without_pydantic_plugins()\n"
+        "from timeline.model.case import Case\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "print(tuple(get_plugins()), 'importlib.metadata' in sys.modules)\n"
+    )
+    assert out == "() False\n"
+
+
+def test_the_real_plugin_loader_answers_anything_else() -> None:
+    out = _python(
+        "from timeline.__main__ import _without_pydantic_plugins\n"
+        "_without_pydantic_plugins()\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
+        "print(PYDANTIC_ENTRY_POINT_GROUP)\n"
+    )
+    assert out == "pydantic\n"

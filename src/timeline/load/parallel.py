@@ -15,14 +15,16 @@ saves below `MIN_BYTES` of case files.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from datetime import date
-from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.load.validation import FileReport, RegistryFor, Task, case_tasks, validate_task
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 MIN_BYTES = 1 << 20
 
@@ -72,6 +74,8 @@ class _Worker:
 
 
 def _pool(workers: int) -> Pool:
+    import multiprocessing  # only for a run large enough
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return context.Pool(workers)
