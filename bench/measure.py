@@ -23,6 +23,7 @@ class Command:
     expect: int = 0
     reps: int | None = None  # fewer repetitions for the slow peers
     memory: bool = False  # measure the peak memory (through /usr/bin/time when there is one)
+    env: dict[str, str] | None = None  # variables added to the environment of every run
 
 
 @dataclass
@@ -102,7 +103,7 @@ def run_once(command: Command, env: dict[str, str], scratch: Path) -> Run:
     process = subprocess.Popen(
         argv,
         cwd=command.cwd,
-        env=env,
+        env={**env, **command.env} if command.env else env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

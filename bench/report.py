@@ -62,38 +62,61 @@ class Ratio:
         }
 
 
+# The baseline of the commands that need the case model: the libraries they cannot do
+# without, imported as `import` imports them (pydantic and rich load their parts lazily).
+CLI_LIBS = "`import typer, pydantic, rich.console, yaml`"
+
 RATIOS = (
-    Ratio("`validate` (valid corpus) / libyaml parse-only floor", "validate", "floor", 1.5),
+    Ratio(
+        "`validate` (valid corpus, 1 process) / libyaml parse-only floor", "validate", "floor", 1.5
+    ),
     # The same target against the floor without the cycle collector, which timeline also
     # runs without: the stricter of the two readings.
-    Ratio("`validate` (valid corpus) / floor with the GC off", "validate", "floor_no_gc", 1.5),
+    Ratio(
+        "`validate` (valid corpus, 1 process) / floor with the GC off",
+        "validate",
+        "floor_no_gc",
+        1.5,
+    ),
     Ratio("`validate` (5 invalid files) / `validate` (valid)", "validate_invalid", "validate"),
     Ratio("check-jsonschema / `validate`", "check_jsonschema", "validate", 5.0, at_least=True),
     Ratio("yamllint / `validate`", "yamllint", "validate"),
     Ratio("`diff` (two versions of the big case) / loading both", "diff", "load_both", 1.3),
+    # Every core against one (the default --jobs is the number of cores; 2 here).
+    Ratio(
+        "`validate` (valid corpus, every core) / the same in 1 process",
+        "validate_cores",
+        "validate",
+        0.65,
+    ),
+    # The commands that need no case model, against the YAML library alone.
     Ratio("`timeline --version` / `python -c 'import yaml'`", "version", "import_yaml", 1.3),
+    Ratio("`timeline schema` / `python -c 'import yaml'`", "schema", "import_yaml", 1.3),
+    Ratio("`timeline --help` / `python -c 'import yaml'`", "help", "import_yaml", 1.3),
+    Ratio(
+        "completion (`timeline sh<TAB>`) / `python -c 'import yaml'`",
+        "completion",
+        "import_yaml",
+        1.3,
+    ),
     Ratio(
         "`timeline show kloop` (shown before) / `import pydantic, rich, yaml`",
         "show_kloop",
         "import_libs",
         1.3,
     ),
+    # The cold path: no cache, against the libraries the command needs.
     Ratio(
-        "`timeline show kloop --no-cache` / `import pydantic, rich, yaml`",
+        f"`timeline show kloop --no-cache` / {CLI_LIBS}",
         "show_kloop_fresh",
-        "import_libs",
-    ),
-    # The packages import their submodules lazily: the baseline above leaves out the
-    # modules a fresh `show` cannot do without, and the CLI framework.
-    Ratio(
-        "`timeline show kloop --no-cache` / `import typer, pydantic.main, rich.console, yaml`",
-        "show_kloop_fresh",
-        "import_modules_typer",
+        "import_typer_libs",
+        1.5,
     ),
     Ratio(
-        "`timeline validate data/cases` / `import pydantic, rich, yaml`",
-        "validate_repo",
-        "import_libs",
+        f"`timeline export kloop --format markdown` / {CLI_LIBS}",
+        "export_kloop",
+        "import_typer_libs",
+        1.5,
     ),
     # The largest case of the corpus (20,000 events) is "one large case".
     Ratio(
@@ -115,17 +138,32 @@ RATIOS = (
         1.5,
     ),
     Ratio(
-        "`validate --changed` after editing one case / validating that case alone",
-        "changed_one",
-        "validate_one",
-        2.0,
+        f"`timeline validate data/cases/kloop.yaml` / {CLI_LIBS}",
+        "validate_kloop",
+        "import_typer_libs",
+        1.5,
     ),
+    Ratio(f"`timeline validate data/cases` / {CLI_LIBS}", "validate_repo", "import_typer_libs"),
     Ratio(
         "peak RSS: `validate` corpus / its largest file",
         "validate",
         "validate_largest",
         1.5,
         metric="memory",
+    ),
+    Ratio(
+        "peak RSS: `validate` of the largest file / the size of that file",
+        "validate_largest",
+        "largest_file",
+        25.0,
+        metric="memory",
+    ),
+    # The rows of a repository of cases sharing a registry.
+    Ratio(
+        "`validate --changed` after editing one case / validating that case alone",
+        "changed_one",
+        "validate_one",
+        2.0,
     ),
 )
 

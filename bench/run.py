@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -39,7 +40,7 @@ for name in sys.argv[1:]:
     with open(name, "rb") as f:
         yaml.load(f, Loader=yaml.CSafeLoader)
 """
-MODULES = "pydantic.main, rich.console, yaml"
+CLI_MODULES = "typer, pydantic, rich.console, yaml"
 FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
 # The library's loader and model, with the collector paused as the library does.
 LOAD_BOTH = """\
@@ -83,12 +84,13 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
     peers = args.peer_reps
     yamllint_config = "{extends: relaxed, rules: {line-length: disable}}"
     big = [str(p) for p in paths["versions"]]
+    one = [timeline, "validate", "--jobs", "1"]  # one process, as the floor and the peers
     loads = [  # their peak memory is measured too
         Command("floor", [PY, "-c", FLOOR, *files], REPO),
         Command("floor_no_gc", [PY, "-c", FLOOR_NO_GC, *files], REPO),
-        Command("validate", [timeline, "validate", *files], REPO),
-        Command("validate_invalid", [timeline, "validate", *map(str, paths["invalid"])], REPO, 1),
-        Command("validate_largest", [timeline, "validate", str(paths["largest"][0])], REPO),
+        Command("validate", [*one, *files], REPO),
+        Command("validate_invalid", [*one, *map(str, paths["invalid"])], REPO, 1),
+        Command("validate_largest", [*one, str(paths["largest"][0])], REPO),
         Command(
             "check_jsonschema",
             [str(BIN / "check-jsonschema"), "--schemafile", str(paths["schema"][0]), *files],
@@ -103,17 +105,29 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
     ]
     for command in loads:
         command.memory = True
+    complete = {
+        "_TIMELINE_COMPLETE": "complete_bash",
+        "COMP_WORDS": "timeline sh",
+        "COMP_CWORD": "1",
+    }
     return [
         *loads,
+        # Every core (the default --jobs), against one process above.
+        Command("validate_cores", [timeline, "validate", *files], REPO),
         Command("version", [timeline, "--version"], REPO),
+        Command("schema", [timeline, "schema"], REPO),
+        Command("help", [timeline, "--help"], REPO),
+        Command("completion", [timeline], REPO, env=complete),
         Command("import_yaml", [PY, "-c", "import yaml"], REPO),
         # The cache holds kloop's chronology after the unmeasured first run, as it does
         # for someone who shows the case again; --no-cache validates and renders afresh.
         Command("show_kloop", [timeline, "show", "kloop"], REPO),
         Command("show_kloop_fresh", [timeline, "show", "kloop", "--no-cache"], REPO),
+        Command("export_kloop", [timeline, "export", "kloop", "--format", "markdown"], REPO),
+        Command("validate_kloop", [timeline, "validate", "data/cases/kloop.yaml"], REPO),
         Command("validate_repo", [timeline, "validate", "data/cases"], REPO),
         Command("import_libs", [PY, "-c", "import pydantic, rich, yaml"], REPO),
-        Command("import_modules_typer", [PY, "-c", f"import typer, {MODULES}"], REPO),
+        Command("import_typer_libs", [PY, "-c", f"import {CLI_MODULES}"], REPO),
         *repository_commands(paths),
     ]
 
@@ -151,6 +165,11 @@ def available(command: Command) -> str:
         )
         if probe.returncode != 0:
             return "`timeline diff` does not exist yet"
+    if command.env:
+        env = {**os.environ, **command.env}
+        probe = subprocess.run(command.argv, capture_output=True, check=False, cwd=REPO, env=env)
+        if probe.returncode != 0 or not probe.stdout.strip():
+            return "shell completion is not enabled in `timeline`"
     return ""
 
 
@@ -214,6 +233,7 @@ def main() -> None:
         for name, reason in skipped.items():
             results[name] = Result(name, [], skipped=reason)
         corpus = _corpus_figures(paths)
+        results["largest_file"] = _file_size(paths["largest"][0])
     rows = table(results)
     print(rows)
     _write_json(args, results, corpus, rows)
@@ -238,6 +258,16 @@ def _corpus_figures(paths: dict[str, list[Path]]) -> dict[str, object]:
         "largest_file_bytes": paths["largest"][0].stat().st_size,
         "invalid_files": BROKEN_FILES,
     }
+
+
+def _file_size(path: Path) -> Result:
+    """The size of a file as a "peak memory", for the ratio of memory to the file's size."""
+    return Result(
+        "largest_file",
+        [f"(the size of {path.name})"],
+        seconds=[0.0],
+        peak_kib=[path.stat().st_size // 1024],
+    )
 
 
 def _write_json(
