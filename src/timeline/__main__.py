@@ -22,9 +22,10 @@ def main() -> None:
         return
     # So is a `timeline show` that was run before on the same file, in the same
     # terminal, the same day: its output is in the cache (timeline.store.cache).
-    from timeline.store.cache import show_entry
+    # And so is a help request (`timeline show --help`) made before in the same terminal.
+    from timeline.store.cache import help_entry, show_entry
 
-    entry = show_entry(sys.argv[1:])
+    entry = show_entry(sys.argv[1:]) or help_entry(sys.argv[1:])
     if entry is not None:
         text = entry.get()
         if text is not None:

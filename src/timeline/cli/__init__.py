@@ -28,5 +28,17 @@ __all__ = ["app", "run"]
 
 
 def run(cache_entry: Entry | None = None) -> None:
-    """Run the command of `sys.argv`; `show` stores its output in `cache_entry`, if given."""
+    """Run the command of `sys.argv`; `show` stores its output in `cache_entry`, if given,
+    and so does a help request (an entry without a source file)."""
+    if cache_entry is not None and cache_entry.source is None:
+        import sys
+
+        from timeline.cli.help import help_text
+
+        text = help_text(sys.argv[1:])
+        if text is not None:
+            sys.stdout.write(text)
+            cache_entry.put(text)
+            return
+        cache_entry = None
     app(prog_name="timeline", obj=cache_entry)

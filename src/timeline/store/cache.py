@@ -90,7 +90,7 @@ class Entry:
     its bytes then: an output is stored only if the file still has them.
     """
 
-    def __init__(self, path: Path, source: Path, source_digest: str) -> None:
+    def __init__(self, path: Path, source: Path | None, source_digest: str = "") -> None:
         self.path = path
         self.source = source
         self.source_digest = source_digest
@@ -116,7 +116,8 @@ class Entry:
 
         try:
             # Edited while the command ran? Then `text` may show other bytes than the key's.
-            if hashlib.sha256(self.source.read_bytes()).hexdigest() != self.source_digest:
+            source = self.source
+            if source and hashlib.sha256(source.read_bytes()).hexdigest() != self.source_digest:
                 return
             body = text.encode("utf-8")
             folder = self.path.parent
@@ -141,8 +142,6 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
     folder = cache_dir() if command else None
     if command is None or folder is None:
         return None
-    import shutil
-
     from timeline.errors import TimelineError
     from timeline.load.files import sibling_cases
     from timeline.store.repository import data_dir, resolve_case
@@ -161,10 +160,7 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
             "registry": _registry_digests(path),  # what the case may use by id
             "cwd": os.getcwd(),
             "today": date.today().isoformat(),
-            "tty": sys.stdout.isatty(),
-            "encoding": getattr(sys.stdout, "encoding", None),
-            "width": shutil.get_terminal_size((80, 24)).columns,  # what the width is made from
-            "terminal": {name: os.environ.get(name) for name in TERMINAL_ENV},
+            **_terminal(),
             "code": code_fingerprint(),
         }
     except (TimelineError, OSError, RuntimeError, ValueError, AttributeError):
@@ -180,6 +176,37 @@ def _registry_digests(case_path: Path) -> list[tuple[str, str]]:
     folder = registry_folder(case_path)
     files = registry_files(folder) if folder is not None else []
     return [(p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
+
+
+def help_entry(argv: Sequence[str]) -> Entry | None:
+    """The entry of a help request, `[COMMAND...] --help` (or `-h`), else None.
+
+    Help is a function of the command line, the terminal and the code only.
+    """
+    *words, last = list(argv) or ["-"]
+    folder = cache_dir()
+    if last not in ("--help", "-h") or folder is None:
+        return None
+    if not all(word.isascii() and word.replace("-", "").isalpha() for word in words):
+        return None  # a global option, a value: the command line is parsed by the CLI
+    try:
+        context = {"help": list(argv), **_terminal(), "code": code_fingerprint()}
+    except (OSError, ValueError, AttributeError):
+        return None  # no stdout to speak of
+    key = hashlib.sha256(repr(sorted(context.items())).encode()).hexdigest()
+    return Entry(folder / f"{key}{SUFFIX}", None)
+
+
+def _terminal() -> dict[str, object]:
+    """What decides how output looks: the terminal, its width and encoding, rich's variables."""
+    import shutil
+
+    return {
+        "tty": sys.stdout.isatty(),
+        "encoding": getattr(sys.stdout, "encoding", None),
+        "width": shutil.get_terminal_size((80, 24)).columns,  # what the width is made from
+        "terminal": {name: os.environ.get(name) for name in TERMINAL_ENV},
+    }
 
 
 def _show_command(argv: Sequence[str]) -> tuple[str | None, str] | None:
