@@ -183,6 +183,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reps", type=int, help="repetitions (default 7, --quick 3)")
     parser.add_argument("--peer-reps", type=int, help="repetitions of the slow peers (default 3)")
+    parser.add_argument(
+        "--big", type=int, help="events of the big case (default 20000, --quick 2000)"
+    )
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--repo-cases", type=int, help="cases of the repository (5000, --quick 500)")
     parser.add_argument("--repo-events", type=int, help="its events (100000, --quick 10000)")
@@ -201,7 +204,8 @@ def parse_args() -> argparse.Namespace:
     )
     args = parser.parse_args()
     size = (40, 60, 2000) if args.quick else (300, 100, 20000)
-    args.files, args.mean, args.big = size
+    args.files, args.mean, big = size
+    args.big = args.big or big
     repo_cases, repo_events = (500, 10_000) if args.quick else (5000, 100_000)
     args.repo_cases = args.repo_cases or repo_cases
     args.repo_events = args.repo_events or repo_events

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 
 from conftest import REPO
+from timeline.cli import MODULE_OF, MODULES, app, modules_for
 from timeline.load import schema
 
 HEAVY = ("typer", "pydantic", "timeline.model", "timeline.cli")
@@ -101,3 +103,46 @@ def test_the_real_plugin_loader_answers_anything_else() -> None:
         "print(PYDANTIC_ENTRY_POINT_GROUP)\n"
     )
     assert out == "pydantic\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["show", "kloop"], ("show",)),
+        (["--data-dir", "cases", "list"], ("show",)),
+        (["--data-dir=cases", "log", "kloop"], ("diff",)),
+        (["schema", "--help"], ("validate",)),
+        (["--help"], MODULES),
+        ([], MODULES),
+        (["no-such-command"], MODULES),
+        (["--unknown", "show"], MODULES),
+    ],
+)
+def test_a_run_imports_the_module_of_its_command(argv: list[str], expected: tuple[str]) -> None:
+    assert modules_for(argv) == expected
+
+
+def test_every_command_has_its_module() -> None:
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert sorted(MODULE_OF) == sorted(commands)
+    assert set(MODULE_OF.values()) == set(MODULES)
+
+
+def test_a_cold_show_imports_no_other_command() -> None:
+    out, modules = _run("show", "kloop", "--no-cache")
+    assert "Kloop" in out
+    assert "timeline.cli.show" in modules
+    assert not {"timeline.cli.diff", "timeline.cli.export", "timeline.exporters"} & modules
+
+
+def test_the_package_attribute_is_the_application_with_every_command() -> None:
+    out = _python(
+        "import sys, typer\n"
+        "sys.argv = ['timeline', 'show', 'kloop', '--no-cache']\n"
+        "import timeline.cli\n"
+        "try:\n    timeline.cli.run()\nexcept SystemExit:\n    pass\n"
+        "from timeline.cli import app\n"
+        "print('commands:', ' '.join(sorted(typer.main.get_command(app).commands)))\n"
+    )
+    assert "Kloop" in out
+    assert out.splitlines()[-1] == "commands: " + " ".join(sorted(MODULE_OF))
