@@ -52,6 +52,7 @@ def test_help_entries_are_named_by_the_command_line(_cache_dir: Path) -> None:
     assert first.path == again.path != other.path
     assert help_entry(["show", "kloop"]) is None
     assert help_entry(["--data-dir", "/tmp", "--help"]) is None  # parsed by the CLI
+    assert help_entry(["show", "--data-dir", "d", "--help"]) is None
 
 
 def test_no_help_entry_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:

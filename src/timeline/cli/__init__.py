@@ -16,8 +16,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import timeline.cli.app as _app_module  # noqa: F401  (loaded first: see below)
+
 if TYPE_CHECKING:
     from timeline.store.cache import Entry
+
+# Loading the submodule `app` made it this package's attribute `app`; the name is the
+# application's, with every command, made on first use by `__getattr__`.
+del globals()["app"]
 
 __all__ = ["app", "run"]
 
@@ -79,11 +85,6 @@ def _app_with(modules: Sequence[str]) -> Any:
         importlib.import_module(f"timeline.cli.{module}")
     from timeline.cli.app import app
 
-    # Importing the submodule `app` made it this package's attribute `app`: with every
-    # command, the attribute is the application (as `from timeline.cli import app`
-    # expects); with some, it goes, so that the next use imports the others.
     if set(modules) == set(MODULES):
-        globals()["app"] = app
-    else:
-        globals().pop("app", None)
+        globals()["app"] = app  # `from timeline.cli import app` needs __getattr__ no more
     return app

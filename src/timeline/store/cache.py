@@ -187,7 +187,7 @@ def help_entry(argv: Sequence[str]) -> Entry | None:
     folder = cache_dir()
     if last not in ("--help", "-h") or folder is None:
         return None
-    if not all(word.isascii() and word.replace("-", "").isalpha() for word in words):
+    if not all(word[:1].isalpha() and word.replace("-", "").isalpha() for word in words):
         return None  # a global option, a value: the command line is parsed by the CLI
     try:
         context = {"help": list(argv), **_terminal(), "code": code_fingerprint()}
