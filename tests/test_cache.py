@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -259,12 +258,7 @@ def test_the_day_and_the_code_are_part_of_the_key(
     argv = ["--data-dir", str(data), "show", "tiny"]
     today = show_entry(argv)
 
-    class Tomorrow(date):
-        @classmethod
-        def today(cls) -> Tomorrow:  # type: ignore[override]
-            return cls(2099, 1, 1)
-
-    monkeypatch.setattr(timeline.store.cache, "date", Tomorrow)
+    monkeypatch.setattr(timeline.store.cache, "_today", lambda: "2099-01-01")
     tomorrow = show_entry(argv)
     monkeypatch.undo()
     monkeypatch.setattr(timeline.store.cache, "code_fingerprint", lambda: "another release")

@@ -25,7 +25,7 @@ def main() -> None:
     # And so is a help request (`timeline show --help`) made before in the same terminal.
     from timeline.store.cache import help_entry, show_entry
 
-    entry = show_entry(sys.argv[1:]) or help_entry(sys.argv[1:])
+    entry = help_entry(sys.argv[1:]) or show_entry(sys.argv[1:])
     if entry is not None:
         text = entry.get()
         if text is not None:

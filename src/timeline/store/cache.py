@@ -34,8 +34,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from datetime import date
-from importlib.util import find_spec
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 from timeline import __version__
@@ -159,7 +158,7 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
             "siblings": sorted(sibling_cases(path.parent)),  # what `related` may name
             "registry": _registry_digests(path),  # what the case may use by id
             "cwd": os.getcwd(),
-            "today": date.today().isoformat(),
+            "today": _today(),
             **_terminal(),
             "code": code_fingerprint(),
         }
@@ -199,14 +198,33 @@ def help_entry(argv: Sequence[str]) -> Entry | None:
 
 def _terminal() -> dict[str, object]:
     """What decides how output looks: the terminal, its width and encoding, rich's variables."""
-    import shutil
-
     return {
         "tty": sys.stdout.isatty(),
         "encoding": getattr(sys.stdout, "encoding", None),
-        "width": shutil.get_terminal_size((80, 24)).columns,  # what the width is made from
+        "width": _columns(),  # what the width is made from
         "terminal": {name: os.environ.get(name) for name in TERMINAL_ENV},
     }
+
+
+def _columns() -> int:
+    """`shutil.get_terminal_size((80, 24)).columns`, without importing shutil (and with it
+    bz2, lzma and fnmatch: a tenth of a replayed help)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def _today() -> str:
+    from datetime import date
+
+    return date.today().isoformat()
 
 
 def _show_command(argv: Sequence[str]) -> tuple[str | None, str] | None:
@@ -241,7 +259,8 @@ def code_fingerprint() -> str:
         stats.extend(_stat(os.path.join(folder, name)) for name in sorted(names))
     for name in LIBRARIES:
         with contextlib.suppress(ImportError, ValueError):
-            spec = find_spec(name)
+            # The path finder alone: importlib.util is not imported for a replay.
+            spec = PathFinder.find_spec(name)
             if spec is not None and spec.origin:
                 stats.append(_stat(spec.origin))
     return hashlib.sha256("\n".join(stats).encode()).hexdigest()
