@@ -145,7 +145,8 @@ def repository_commands(paths: dict[str, list[Path]]) -> list[Command]:
         # first run, as for someone who looks things up again; and the database export.
         Command("person_repo", [timeline, "person", "Kaba Kaaska", "-f", "plain"], root),
         Command("search_repo", [timeline, "search", "Кааска", "-f", "plain"], root),
-        Command("validate_repository", [timeline, "validate", "data/cases"], root),
+        # One process, as the export (validate now uses every core by default).
+        Command("validate_repository", [timeline, "validate", "--jobs", "1", "data/cases"], root),
         Command(
             "export_repo",
             [timeline, "export", "--all", "-f", "sqlite", "-o", str(root.parent / "repo.db")],
@@ -187,7 +188,9 @@ def parse_args() -> argparse.Namespace:
         "--big", type=int, help="events of the big case (default 20000, --quick 2000)"
     )
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
-    parser.add_argument("--repo-cases", type=int, help="cases of the repository (5000, --quick 500)")
+    parser.add_argument(
+        "--repo-cases", type=int, help="cases of the repository (5000, --quick 500)"
+    )
     parser.add_argument("--repo-events", type=int, help="its events (100000, --quick 10000)")
     parser.add_argument(
         "--only",
