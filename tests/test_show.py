@@ -313,20 +313,57 @@ def _events(output: str) -> list[str]:
         ),
         (["--person", "sidorov", "--person", "city-court"], ["c. March 2024", "October 2024?"]),
         (["--key"], ["10 March 2024", "20 September 2024"]),
-        (["--key", "--from", "2024-04"], ["20 September 2024"]),
+        (["--from", "2024-04", "--key"], ["20 September 2024"]),
     ],
 )
 def test_filters(args: list[str], dates: list[str]) -> None:
     result = show("full", *args, columns=200)
     assert result.exit_code == 0, result.stderr
     assert _events(result.stdout) == dates
-    assert f"{len(dates)} of 8 events shown (filtered).\n" in result.stdout
+    assert f"\n{len(dates)} of 8 events: {' '.join(args)}\n" in result.stdout
+
+
+def test_a_filtered_chronology_has_a_short_header() -> None:
+    whole = show("full", columns=200).stdout
+    filtered = show("full", "--key", columns=200).stdout
+    assert "Defendants:" in whole
+    assert "Defendants:" not in filtered
+    assert "Jurisdiction: KZ" in filtered
+    assert filtered.index("2 of 8 events: --key") < filtered.index("10 March 2024")
+    assert "events:" not in whole
+
+
+@pytest.mark.parametrize("name", ["T.K.", "t.k.", "TK", "bookkeeper-tk"])
+def test_person_by_initials_or_id(name: str) -> None:
+    result = show("full", "--person", name, columns=200)
+    assert result.exit_code == 0, result.stderr
+    assert _events(result.stdout) == ["12 March 2024", "1 September [2024]", "20 September 2024"]
+
+
+@pytest.mark.parametrize("name", ["Anna Ivanova", "anna ivanova", "Анна Иванова", "KNB"])
+def test_person_by_name_or_alias(name: str) -> None:
+    by_id = show("full", "--person", {"KNB": "knb"}.get(name, "ivanova"), columns=200).stdout
+    result = show("full", "--person", name, columns=200)
+    assert result.exit_code == 0, result.stderr
+    assert _events(result.stdout) == _events(by_id)
+    assert _events(by_id)
+
+
+def test_an_unknown_person_lists_the_people() -> None:
+    result = show("full", "--person", "N.O.")
+    assert result.exit_code == 2
+    assert "no person or organization 'N.O.' in case 'full'" in result.stderr
+    assert "ivanova (Anna Ivanova)" in result.stderr
+    assert "bookkeeper-tk (T.K.)" in result.stderr
+    assert "knb (National Security Committee)" in result.stderr
 
 
 def test_no_event_matches() -> None:
     result = show("full", "--from", "2030")
     assert result.exit_code == 0
-    assert result.stdout.endswith("\nNo events match the filters (8 events in the case).\n")
+    assert result.stdout.endswith(
+        "\nNo events match the filters (--from 2030; 8 events in the case).\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -440,3 +477,43 @@ def test_the_readme_picture_is_up_to_date() -> None:
     if REGENERATE:
         module.main([])
     assert module.main(["--check"]) == 0, "run scripts/record_screenshot.py"
+
+
+# --- details -------------------------------------------------------------------------------
+
+
+def _with_details(tmp_path: Path) -> Path:
+    text = (FIXTURES / "full.yaml").read_text("utf-8")
+    text = text.replace(
+        "    title: The bookkeeper detained\n",
+        "    title: The bookkeeper detained\n"
+        "    description: |-\n      Taken from home at night.\n\n      Released two days later.\n",
+    )
+    text = text.replace(
+        "      - {claim: On 11 March 2024, sources: [wire-2]}",
+        "      - {claim: On 11 March 2024, sources: [wire-2]}\n"
+        "    note: The wire service probably counted from the court order.",
+    )
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / "full.yaml").write_text(text, "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("color", [True, False])
+def test_details_show_descriptions_notes_and_quotes(tmp_path: Path, color: bool) -> None:
+    folder = _with_details(tmp_path)
+    plain = show("full", data=folder, columns=200).stdout
+    args = ["--details", "--format", "rich" if color else "plain"]
+    detailed = show("full", *args, data=folder, columns=200).stdout
+    for words in (
+        "Taken from home at night.",
+        "Released two days later.",
+        "Note: The wire service probably counted from the court order.",
+        "\u201cdetained on Sunday\u201d (Example News, para. 2)",
+    ):
+        assert words not in plain
+        assert words in detailed
+    # The note stands with its conflict, the description with its event.
+    assert detailed.index("On 11 March 2024") < detailed.index("Note: The wire service")
+    assert detailed.index("The bookkeeper detained") < detailed.index("Taken from home")

@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.cli.app import EXIT_FINDINGS, app, complete_case, data_dir, fail
+from timeline.cli.filters import FromOption, KeyOption, PersonOption, ToOption, TypeOption
 from timeline.exporters import EXPORTERS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from timeline.exporters import ExportOptions
     from timeline.load.validation import FileReport
     from timeline.model.case import Case
+    from timeline.views.query import ShowFilters
 
 # The --format choices are the registry's keys (an Enum, which every Typer version turns
 # into a checked choice listed in the help).
@@ -68,12 +71,18 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
             help="ics: export events without a day (a month, a season, a year) as all-day spans.",
         ),
     ] = False,
+    from_: FromOption = None,
+    to: ToOption = None,
+    types: TypeOption = None,
+    people: PersonOption = None,
+    key: KeyOption = False,
 ) -> None:
-    """Export a case as Markdown, JSON, CSV, iCalendar, TimelineJS or SQLite.
+    """Export a case as Markdown, HTML, JSON, CSV, iCalendar, TimelineJS or SQLite.
 
     Events come in the order of `timeline show`; initials-only people appear
     only as their initials. Notices (such as events left out of a calendar)
-    go to stderr. With --all, every case of the data directory goes into one
+    go to stderr. The filters are those of `timeline show`, with the same
+    meaning (one case only). With --all, every case of the data directory goes into one
     SQLite database (-o FILE is then required); if any case file is invalid,
     nothing is written. Exit status: 0 exported, 1 a case file is invalid, 2
     an unknown case or a file that cannot be written.
@@ -87,6 +96,10 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
       timeline export data/cases/kloop.yaml -f ics --ics-spans -o kloop.ics
 
       timeline export --all --format sqlite -o cases.db
+
+      timeline export kloop -f csv --from 2025-09 --person N.O.
+
+      timeline export kloop -f html -o kloop.html
     """
     from timeline.exporters import ExportOptions
 
@@ -96,7 +109,12 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
         fail("give a CASE or --all (and not both)")
     if every and not exporter.every:
         fail(f"--all needs a format that holds many cases: {', '.join(_every_formats())}")
-    options = ExportOptions(mermaid=mermaid, ics_spans=ics_spans)
+    from timeline.views.query import ShowFilters
+
+    filters = ShowFilters(from_, to, tuple(types or ()), tuple(people or ()), key)
+    if every and filters.active:
+        fail("the filters of show apply to one case, not to --all")
+    options = ExportOptions(mermaid=mermaid, ics_spans=ics_spans, filters=filters.words())
     if every:
         invalid: list[tuple[Path, FileReport]] = []
         result = exporter.export_all(_valid_cases(invalid), options)
@@ -108,7 +126,7 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
         loaded = load_case(str(case), data_dir(), notices)
         for notice in notices:
             sys.stderr.write(f"timeline: {notice}\n")
-        result = exporter(loaded, options)
+        result = exporter(loaded, _chosen(loaded, filters, options))
     if to_stdout and result.data is not None:
         fail(f"the {format.value} format is written to a file: give -o FILE")
     for notice in result.notices:
@@ -120,6 +138,18 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
         sys.stdout.buffer.flush()
         return
     _write(output, raw)
+
+
+def _chosen(case: Case, filters: ShowFilters, options: ExportOptions) -> ExportOptions:
+    """The options with the ids of the events the filters keep (all: None)."""
+    from dataclasses import replace
+
+    from timeline.views.query import select_events
+
+    if not filters.active:
+        return options
+    kept = frozenset(event.id for event in select_events(case, **filters.options()))
+    return replace(options, events=kept)
 
 
 def _every_formats() -> list[str]:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 import typer
 
 from timeline.cli.app import CASE_ARGUMENT, app, data_dir
+from timeline.cli.filters import FromOption, KeyOption, PersonOption, ToOption, TypeOption
 from timeline.views import LIST_FORMATS, SHOW_FORMATS, as_text, output_width
 
 if TYPE_CHECKING:
     from timeline.store.cache import Entry
-    from timeline.views.chronology import Chronology
+    from timeline.views.chronology import Chronology, Options
     from timeline.views.query import ShowFilters
 
     ShowFormat: TypeAlias = str
@@ -26,31 +27,11 @@ else:  # the choices are the registries' keys
 def show(  # noqa: PLR0917  (each parameter is a command-line option)
     ctx: typer.Context,
     case: Annotated[str, CASE_ARGUMENT],
-    from_: Annotated[
-        str | None,
-        typer.Option(
-            "--from", metavar="DATE", help="Only events that can fall on or after DATE (EDTF)."
-        ),
-    ] = None,
-    to: Annotated[
-        str | None,
-        typer.Option(
-            "--to", metavar="DATE", help="Only events that can fall on or before DATE (EDTF)."
-        ),
-    ] = None,
-    types: Annotated[
-        list[str] | None,
-        typer.Option("--type", metavar="TYPE", help="Only events of this type (repeatable)."),
-    ] = None,
-    people: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--person",
-            metavar="ID",
-            help="Only events naming this person or organization (repeatable).",
-        ),
-    ] = None,
-    key: Annotated[bool, typer.Option("--key", help="Only key events.")] = False,
+    from_: FromOption = None,
+    to: ToOption = None,
+    types: TypeOption = None,
+    people: PersonOption = None,
+    key: KeyOption = False,
     related: Annotated[
         bool,
         typer.Option(
@@ -60,6 +41,12 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
         ),
     ] = False,
     sources: Annotated[bool, typer.Option("--sources", help="List each event's sources.")] = False,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", help="Also show descriptions, conflict notes and quotes from sources."
+        ),
+    ] = False,
     format: Annotated[
         ShowFormat | None,
         typer.Option(
@@ -84,7 +71,8 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
     Key events are marked with a star, background (context) events are dimmed,
     and doubtful facts say who claims or disputes them. Filters combine: an event
     is kept when its date can fall between --from and --to, it has one of the
-    --type values, and it names one of the --person ids.
+    --type values, and it names one of the --person values (an id, a name, an
+    alias or initials).
 
     Examples:
 
@@ -96,11 +84,14 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
 
       timeline show kloop --related --key
 
+      timeline show kloop --person N.O. --details
+
     What a command prints is kept in a cache ($TIMELINE_CACHE_DIR, else
     ~/.cache/timeline), so that the same command on the unchanged file, in the
     same terminal, on the same day, answers at once.
     """
     from timeline.views import default_format
+    from timeline.views.chronology import Options
     from timeline.views.query import ShowFilters
 
     notices: list[str] = []
@@ -108,7 +99,7 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
     if related:
         view = _related_view(case, filters, sources, notices)
     else:
-        view = _view(case, filters, sources, notices)
+        view = _view(case, filters, Options(sources, details, filters.words()), notices)
     for notice in notices:
         sys.stderr.write(f"timeline: {notice}\n")
     width = output_width()
@@ -121,13 +112,14 @@ def show(  # noqa: PLR0917  (each parameter is a command-line option)
         entry.put(text)
 
 
-def _view(case: str, filters: ShowFilters, sources: bool, notices: list[str]) -> Chronology:
+def _view(case: str, filters: ShowFilters, options: Options, notices: list[str]) -> Chronology:
     from timeline.store.repository import load_case
     from timeline.views.chronology import build_chronology
     from timeline.views.query import select_events
 
     loaded = load_case(case, data_dir(), notices)
-    return build_chronology(loaded, select_events(loaded, **filters.options()), sources=sources)
+    events = select_events(loaded, **filters.options())
+    return build_chronology(loaded, events, options=options)
 
 
 def _related_view(case: str, filters: ShowFilters, sources: bool, notices: list[str]) -> Chronology:

@@ -26,6 +26,10 @@ class ExportOptions:
 
     mermaid: bool = False  # markdown: add a Mermaid timeline diagram
     ics_spans: bool = False  # ics: export events without a day as all-day spans
+    # The ids of the events to export (`timeline.views.query.select_events` chose them),
+    # None for all; `filters` says in words what chose them (``--from 2025-09``).
+    events: frozenset[str] | None = None
+    filters: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ EXPORTERS: dict[str, Exporter] = {
     "csv": Exporter("csv_export", ".csv", "one row per event, for spreadsheets"),
     "ics": Exporter("ics", ".ics", "iCalendar all-day events, for calendars"),
     "timelinejs": Exporter("timelinejs", ".json", "Knight Lab TimelineJS 3 JSON, to embed"),
+    "html": Exporter("html", ".html", "a self-contained report page, to read or print"),
     "sqlite": Exporter(
         "sqlite", ".db", "every case in one SQLite database", every=True, binary=True
     ),

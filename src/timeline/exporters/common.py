@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from timeline.dates import Precision
+from timeline.exporters import ExportOptions
 from timeline.model.case import Case, Event, Person, Source
 from timeline.model.vocab import Privacy
 
@@ -93,3 +94,21 @@ def last_start(case: Case) -> datetime.date | None:
     (Never in the future for a valid case, unlike the latest bound of a date like "2026".)
     """
     return max((e.date.earliest for e in case.events if e.date.earliest), default=None)
+
+
+def chosen_events(case: Case, options: ExportOptions) -> tuple[Event, ...]:
+    """The events to export, in chronology order: all, or those the filters kept."""
+    if options.events is None:
+        return case.chronology
+    return tuple(event for event in case.chronology if event.id in options.events)
+
+
+def as_of(case: Case) -> datetime.date | None:
+    """The latest day the data speaks of: an event's or a source's earliest bound.
+
+    A report says it is "as of" this day: taken from the data, never from the clock,
+    so that the same file gives the same report.
+    """
+    days = [e.date.earliest for e in case.events if e.date.earliest]
+    days += [s.published.earliest for s in case.sources if s.published and s.published.earliest]
+    return max(days, default=None)

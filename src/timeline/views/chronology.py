@@ -40,6 +40,7 @@ class ConflictView:
 
     about: str
     claims: tuple[str, ...]
+    note: str | None = None  # shown with --details: often says which side is likely wrong
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ class Entry:
     conflicts: tuple[ConflictView, ...] = ()
     citations: tuple[CitationLine, ...] = ()
     case: str | None = None  # the case's id, in a chronology of several cases
+    description: tuple[str, ...] = ()  # paragraphs, with --details
+    quotes: tuple[str, ...] = ()  # ``“words” (Publisher, locator)``, with --details
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,26 +102,52 @@ class Chronology:
     years: tuple[Year, ...]
     shown: int
     total: int
+    filters: str = ""  # the filter options given, such as ``--from 2025-09 --key``
+
+    @property
+    def filter_line(self) -> str:
+        """What a filtered chronology shows: ``12 of 31 events: --from 2025-09``."""
+        if not self.filters or self.shown == 0:
+            return ""
+        return f"{self.shown} of {self.total} events: {self.filters}"
 
     @property
     def footer(self) -> str:
-        if self.shown == self.total:
-            return ""
-        if self.shown == 0:
-            return f"No events match the filters ({self.total} events in the case)."
-        return f"{self.shown} of {self.total} events shown (filtered)."
+        if self.shown == 0 and self.total:
+            where = f"{self.filters}; " if self.filters else ""
+            return f"No events match the filters ({where}{self.total} events in the case)."
+        if self.shown < self.total and not self.filters:
+            return f"{self.shown} of {self.total} events shown (filtered)."
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to show besides the events: citations, details, the filters that chose them."""
+
+    sources: bool = False
+    details: bool = False  # descriptions, conflict notes and quotes
+    filters: str = ""  # a filtered chronology has a short header and says what it filtered
 
 
 def build_chronology(
-    case: Case, events: Sequence[Event] | None = None, *, sources: bool = False
+    case: Case,
+    events: Sequence[Event] | None = None,
+    *,
+    sources: bool = False,
+    options: Options | None = None,
 ) -> Chronology:
     """The case's header and `events` (default: the whole chronology), grouped by year."""
+    options = options or Options(sources=sources)
     chosen = list(case.chronology if events is None else events)
     found = standings(case)
     marks: dict[str, Marks] = {case.id: annulment_marks(case, found)}
-    years = build_years([(case, event) for event in chosen], sources=sources, marks=marks)
-    header = build_header(case, found)
-    return Chronology(header, years, shown=len(chosen), total=len(case.events))
+    pairs = [(case, event) for event in chosen]
+    years = build_years(pairs, sources=options.sources, marks=marks, details=options.details)
+    header = build_header(case, found, short=bool(options.filters))
+    return Chronology(
+        header, years, shown=len(chosen), total=len(case.events), filters=clean(options.filters)
+    )
 
 
 def build_merged_chronology(
@@ -155,6 +184,7 @@ def build_years(
     sources: bool = False,
     labelled: bool = False,
     marks: dict[str, Marks] | None = None,
+    details: bool = False,
 ) -> tuple[Year, ...]:
     """Entries for events in display order (each of its own case), grouped by year.
 
@@ -170,6 +200,8 @@ def build_years(
         entry = build_entry(case, event, sources=sources, gap=gap, annulled=marks[case.id])
         if labelled:
             entry = replace(entry, case=clean(case.id))
+        if details:
+            entry = with_details(case, event, entry)
         entries.append((event, entry))
         previous = event
     return tuple(
@@ -205,11 +237,16 @@ def month_of(event: Event) -> str | None:
 # --- the header ----------------------------------------------------------------------------
 
 
-def build_header(case: Case, found: dict[str, Standing] | None = None) -> Header:
+def build_header(
+    case: Case, found: dict[str, Standing] | None = None, *, short: bool = False
+) -> Header:
+    """Title, facts, summary and defendants; `short`: the title and facts only."""
     facts = [("Jurisdiction", case.jurisdiction)]
     if case.court:
         facts.append(("Court", clean(case.display_name(case.court))))
     facts.append(("Status", clean(status_text(case))))
+    if short:
+        return Header(clean(case.title), tuple(facts), (), ())
     found = standings(case) if found is None else found
     defendants = tuple(
         _defendant(case, person.id, found[person.id])
@@ -270,6 +307,35 @@ def build_entry(
         ),
         citations=citations(case, event) if sources else (),
     )
+
+
+def with_details(case: Case, event: Event, entry: Entry) -> Entry:
+    """`entry` with the event's description, its conflicts' notes and its sources' quotes."""
+    conflicts = tuple(
+        replace(view, note=clean_optional(conflict.note))
+        for view, conflict in zip(
+            entry.conflicts, case.conflicts_by_ref.get(event.id, ()), strict=True
+        )
+    )
+    return replace(
+        entry,
+        description=paragraphs(event.description or ""),
+        conflicts=conflicts,
+        quotes=tuple(clean(line) for line in quote_lines(case, event)),
+    )
+
+
+def quote_lines(case: Case, event: Event) -> list[str]:
+    """``“detained them on May 28” (24.kg, para. 3)`` for each citation with a quote."""
+    lines = []
+    for citation in event.sources:
+        if not citation.quote:
+            continue
+        source = case.index.get(citation.ref)
+        where = [source.publisher if isinstance(source, Source) else citation.ref]
+        where += [citation.locator] if citation.locator else []
+        lines.append(f"\u201c{citation.quote}\u201d ({', '.join(where)})")
+    return lines
 
 
 def charges_text(case: Case, refs: Sequence[str]) -> str | None:

@@ -38,6 +38,8 @@ def labelled(label: str, text: str, width: int, indent: str = INDENT) -> list[st
 def chronology_text(view: Chronology, width: int = 80) -> str:
     """The whole chronology as plain text (ends with a newline)."""
     lines = list(header_lines(view.header, width))
+    if view.filter_line:
+        lines += ["", *wrap(view.filter_line, width)]
     for year in view.years:
         lines += ["", year.heading, "-" * len(year.heading)]
         for section in year.sections:
@@ -91,6 +93,12 @@ def entry_lines(entry: Entry, width: int) -> Iterator[str]:
         yield from wrap(conflict.about, width, INDENT + "  ")
         for claim in conflict.claims:
             yield from wrap(claim, width, INDENT + "  - ", INDENT + "    ")
+        if conflict.note:
+            yield from wrap(f"Note: {conflict.note}", width, INDENT + "  ", INDENT + "    ")
+    for quote in entry.quotes:
+        yield from wrap(quote, width, INDENT + "> ", INDENT + "  ")
+    for paragraph in entry.description:
+        yield from wrap(paragraph, width, INDENT)
     if entry.citations:
         yield f"{INDENT}Sources:"
         for citation in entry.citations:

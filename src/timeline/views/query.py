@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from timeline import dates
 from timeline.errors import UsageError
-from timeline.model.case import Case, Event
+from timeline.model.case import Case, Event, Organization, Person
 from timeline.model.digest import display_date, involved
 from timeline.model.vocab import EventType
 from timeline.views.filters import CaseFilter
@@ -35,7 +36,10 @@ def parse_bound(text: str, option: str) -> dates.EdtfDate:
 
 @dataclass(frozen=True, slots=True)
 class ShowFilters:
-    """The filters of `timeline show`, as given on the command line."""
+    """The filters of `timeline show` and `timeline export`, as given on the command line.
+
+    `people` are ids, names, aliases or initials (see `person_id`).
+    """
 
     from_: str | None = None
     to: str | None = None
@@ -52,6 +56,19 @@ class ShowFilters:
             "people": self.people,
             "key_only": self.key_only,
         }
+
+    @property
+    def active(self) -> bool:
+        return bool(self.from_ or self.to or self.types or self.people or self.key_only)
+
+    def words(self) -> str:
+        """The filters as options: ``--from 2025-09 --type verdict --key``."""
+        parts = [f"--from {self.from_}"] if self.from_ else []
+        parts += [f"--to {self.to}"] if self.to else []
+        parts += [f"--type {name}" for name in self.types]
+        parts += [f"--person {person}" for person in self.people]
+        parts += ["--key"] if self.key_only else []
+        return " ".join(parts)
 
 
 def select_events(
@@ -124,21 +141,56 @@ def _check_types(types: Iterable[str]) -> set[str]:
 
 
 def _check_people(case: Case, people: Iterable[str], others: Iterable[Case] = ()) -> set[str]:
-    """The ids asked for, each of a person or organization of `case` (or of `others`)."""
+    """The ids of the people asked for (ids, names, aliases or initials) in `case` (or in
+    `others`); a group stands for its members too."""
     cases = [case, *others]
-    known = [item.id for c in cases for section in (c.people, c.organizations) for item in section]
-    known += [group.id for c in cases for group in c.groups]
-    wanted = set(people)
-    where = "case" if len(cases) == 1 else "cases"
-    names = "', '".join(c.id for c in cases)
-    for ref in sorted(wanted):
-        if ref not in known:
-            raise UsageError(
-                f"no person or organization '{ref}' in {where} '{names}'"
-                + _did_you_mean(ref, known)
-            )
-    # a group stands for its members too
+    wanted = {person_id(cases, text) for text in people}
     return wanted.union(*(c.expand(wanted) for c in cases))
+
+
+def person_id(cases: Sequence[Case], text: str) -> str:
+    """The id of the person, organization or group that `text` names: an id, a name, an
+    alias or initials, compared without case, accents or punctuation ("n.o." is "N.O.").
+
+    No match, or a name that fits several, is a `UsageError` listing who there is.
+    """
+    keys: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for case in cases:
+        for ref, words in _name_keys(case).items():
+            keys.setdefault(ref, set()).update(words)
+            names.setdefault(ref, case.display_name(ref))
+    wanted = _name_key(text)
+    found = [ref for ref, words in keys.items() if wanted in words]
+    if len(found) == 1:
+        return found[0]
+    where = ("case" if len(cases) == 1 else "cases") + " '" + "', '".join(c.id for c in cases)
+    if found:
+        choices = ", ".join(f"{ref} ({names[ref]})" for ref in found)
+        raise UsageError(f"'{text}' names several in {where}': {choices}; give an id")
+    everyone = ", ".join(f"{ref} ({name})" for ref, name in names.items())
+    raise UsageError(
+        f"no person or organization '{text}' in {where}'{_did_you_mean(text, list(keys))}"
+        f"\npeople and organizations: {everyone}"
+    )
+
+
+def _name_keys(case: Case) -> dict[str, set[str]]:
+    """Every person's, organization's and group's id, name and aliases, as comparison keys."""
+    keys: dict[str, set[str]] = {}
+    items: list[Person | Organization] = [*case.people, *case.organizations]
+    for item in items:
+        words = [item.id, item.name, *(alias.name for alias in item.aliases)]
+        keys[item.id] = {_name_key(word) for word in words} - {""}
+    for group in case.groups:
+        keys[group.id] = {_name_key(group.id), _name_key(group.name)} - {""}
+    return keys
+
+
+def _name_key(text: str) -> str:
+    """Letters and digits only, lower case, no accents: "N. O." and "n.o." -> "no"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
 def select_related_events(

@@ -42,6 +42,8 @@ KEY_MARK = "★"
 def chronology_renderable(view: Chronology, width: int = 80) -> RenderableType:
     """The header in a panel, then a rule per year and a grid of events: mark, date, what."""
     parts: list[RenderableType] = [header_panel(view.header)]
+    if view.filter_line:
+        parts.append(Text(view.filter_line, style=STYLES["label"]))
     date_width = _date_width(view, width)
     for year in view.years:
         parts.append(Rule(Text(year.heading, style=STYLES["year"]), align="left", style="cyan"))
@@ -120,12 +122,16 @@ def entry_body(entry: Entry) -> RenderableType:
         _line(text, "Outcome", outcome)
     if entry.status:
         _line(text, "Status", entry.status, STYLES["doubt"] if entry.doubt else STYLES["status"])
-    if not (entry.conflicts or entry.citations):
+    if not (entry.conflicts or entry.citations or entry.quotes or entry.description):
         return text
     parts: list[RenderableType] = [text]
     for conflict in entry.conflicts:
         parts.append(Text(conflict.about, style="italic"))
         parts += [_hanging("  •", Text(claim)) for claim in conflict.claims]
+        if conflict.note:
+            parts.append(_hanging("  ", Text(f"Note: {conflict.note}", style=STYLES["status"])))
+    parts += [_hanging("  >", Text(quote, style="italic")) for quote in entry.quotes]
+    parts += [Text(paragraph) for paragraph in entry.description]
     for citation in entry.citations:
         parts.append(_hanging("  ↳", citation_text(citation), STYLES["source"]))
     return Group(*parts)
