@@ -24,6 +24,17 @@ def load(path: Path = EVERYTHING) -> Case:
     return report.case
 
 
+def load_changed(folder: Path, *replacements: tuple[str, str]) -> Case:
+    """The export fixture with some of its text replaced (each replacement must apply)."""
+    text = EVERYTHING.read_text("utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = folder / "everything.yaml"
+    path.write_text(text, "utf-8")
+    return load(path)
+
+
 def leaky(case: Case) -> Case:
     """The case with a full name and aliases for N.O. that validation would refuse."""
     people = [

@@ -1,12 +1,14 @@
-"""The reference sections of the Markdown report: people, organizations, charges, sources,
-conflicts, and the footnotes that cite the sources."""
+"""The sections of the Markdown report: defendants, people, organizations, charges, related
+cases, conflicts, sources, and the footnotes that cite the sources."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from timeline.exporters import markup as md
-from timeline.model.case import Affiliation, Case, Charge, Person, Source
+from timeline.exporters.standing import defendant_lines
+from timeline.model import describe
+from timeline.model.case import Affiliation, Case, Charge, Event, Person, Source
 from timeline.model.vocab import Privacy
 
 
@@ -97,28 +99,58 @@ def citation(source: Source) -> str:
     return text
 
 
-def sources_section(case: Case) -> str:
-    if not case.sources:
+def sources_section(case: Case, cited: set[str]) -> str:
+    """The sources that no footnote cites (each source appears once in the report)."""
+    rest = [source for source in case.sources if source.id not in cited]
+    if not rest:
         return ""
-    lines = [f"- {citation(source)}" for source in case.sources]
-    return "## Sources\n\n" + "\n".join(lines)
+    lines = [f"- {citation(source)}" for source in rest]
+    title = "## Other sources" if cited else "## Sources"
+    return f"{title}\n\n" + "\n".join(lines)
 
 
-def conflicts_section(case: Case) -> str:
-    """Every conflict between sources, each side with its sources as footnotes."""
+def defendants_section(case: Case) -> str:
+    """Each defendant's standing and days in custody, as `timeline show` says them."""
+    rows = [
+        [md.text(d.name), md.text(d.standing), md.text(d.custody)] for d in defendant_lines(case)
+    ]
+    if not rows:
+        return ""
+    return "## Defendants\n\n" + table(["Defendant", "Standing", "Days in custody"], rows)
+
+
+def related_section(case: Case) -> str:
+    if not case.related:
+        return ""
+    lines = [f"- {md.text(words)}" for words in describe.related_words(case)]
+    return "## Related cases\n\n" + "\n".join(lines)
+
+
+def conflicts_section(case: Case, shown: set[str]) -> str:
+    """Every conflict between sources by id; those about a reported event are told there."""
     if not case.conflicts:
         return ""
     lines = ["## Where sources disagree", ""]
     for conflict in case.conflicts:
         about = ", ".join(_item_name(case, ref) for ref in conflict.about)
         what = conflict.description or conflict.field or conflict.id
-        lines.append(f"- **{md.text(what)}** (about {md.text(about)})")
+        lines.append(f"- `{conflict.id}`: **{md.text(what)}** (about {md.text(about)})")
+        events = [e for e in case.chronology if e.id in conflict.about and e.id in shown]
+        if events:
+            lines.append(f"  - See the chronology, {md.text(_event_words(events))}.")
+            continue
         for claim in conflict.claims:
             refs = "".join(f"[^{ref}]" for ref in dict.fromkeys(c.ref for c in claim.sources))
             lines.append(f"  - {md.text(claim.claim)}{refs}")
         if conflict.note:
             lines.append("  - Note: " + " ".join(md.prose(conflict.note)))
     return "\n".join(lines)
+
+
+def _event_words(events: list[Event]) -> str:
+    return "; ".join(
+        f"{e.date.display(inferred=[p.value for p in e.inferred])}: {e.title}" for e in events
+    )
 
 
 def _item_name(case: Case, ref: str) -> str:
@@ -129,6 +161,8 @@ def _item_name(case: Case, ref: str) -> str:
     return str(found or getattr(item, "publisher", None) or ref)
 
 
-def footnotes(case: Case) -> str:
-    """One footnote per source; a renderer shows those that are cited."""
-    return "\n".join(f"[^{source.id}]: {citation(source)}" for source in case.sources)
+def footnotes(case: Case, cited: set[str]) -> str:
+    """One footnote per cited source, in the order of the case's sources."""
+    return "\n".join(
+        f"[^{source.id}]: {citation(source)}" for source in case.sources if source.id in cited
+    )

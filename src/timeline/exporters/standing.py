@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from timeline.model import describe
 from timeline.model.case import Case, Event
 from timeline.model.standing import Standing, fold, standings, steps_by_person
-from timeline.model.standing_words import standing_line
+from timeline.model.standing_words import custody_words, standing_line, standing_words
 from timeline.model.vocab import OutcomeKind, PersonRole
 
 
@@ -21,6 +21,9 @@ class DefendantLine:
     person: str
     name: str
     words: str  # the standing, then the days in custody
+    standing: str = ""  # the standing alone, for a table with a column of custody
+    custody: str = ""  # "181 days in custody", or "none recorded"
+    state: str = ""  # the procedural state in words: "convicted", "retrial pending"
 
 
 def defendant_lines(case: Case) -> list[DefendantLine]:
@@ -28,7 +31,12 @@ def defendant_lines(case: Case) -> list[DefendantLine]:
     found = standings(case)
     return [
         DefendantLine(
-            person.id, describe.full_name(case, person.id), standing_line(case, found[person.id])
+            person.id,
+            describe.full_name(case, person.id),
+            standing_line(case, found[person.id]),
+            standing_words(case, found[person.id]),
+            custody_words(found[person.id].custody) or "none recorded",
+            found[person.id].state.words,
         )
         for person in case.people
         if PersonRole.DEFENDANT in person.roles and person.id in found

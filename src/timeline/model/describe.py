@@ -94,6 +94,11 @@ def event_type_words(event: Event) -> str:
     return event.label if event.type.value == "other" and event.label else event.type.words
 
 
+def upper_first(text: str) -> str:
+    """The first letter in upper case, the rest as written ("UN statement", not "Un ...")."""
+    return text[:1].upper() + text[1:]
+
+
 def sentence_words(outcome: Outcome) -> str:
     """``5 years, general-regime penal colony``, ``3 years probation``, ``fine of 1000 KGS``."""
     sentence = outcome.sentence
@@ -190,3 +195,15 @@ def outcome_conflicts(case: Case, event: Event, outcome: Outcome) -> list[Confli
         for conflict in case.conflicts_by_ref.get(event.id, ())
         if conflict.subject is not None and conflict.subject in subjects
     ]
+
+
+def related_words(case: Case) -> list[str]:
+    """Each related case: ``kloop-liquidation (parallel: the civil case)``, or its id alone."""
+    found = []
+    for item in case.related:
+        relation = item.relation
+        kind = (item.label or "other") if relation and relation.value == "other" else None
+        kind = kind or (relation.words if relation else None)
+        detail = ": ".join(part for part in (kind, item.note) if part)
+        found.append(f"{item.case} ({detail})" if detail else item.case)
+    return found
