@@ -83,3 +83,18 @@ def test_formula_cells_are_neutralised(rows: list[dict[str, str]]) -> None:
 )
 def test_neutralise(cell: str, safe: str) -> None:
     assert neutralise(cell) == safe
+
+
+def test_status_key_background_participants_and_outcomes(rows: list[dict[str, str]]) -> None:
+    by_id = {row["id"]: row for row in rows}
+    assert list(rows[0])[-5:] == ["status", "key", "background", "participants", "outcomes"]
+    assert by_id["detained"]["status"] == "contested-by-sources"
+    assert by_id["claimed-torture"]["status"] == "claimed"
+    assert (by_id["detained"]["key"], by_id["raids"]["key"]) == ("true", "false")
+    assert (by_id["founded"]["background"], by_id["raids"]["background"]) == ("true", "false")
+    # Organizations are among the participants, with their part in the event.
+    assert by_id["founded"]["participants"] == "TD (subject)"  # its short name
+    assert by_id["founded"]["people"] == ""
+    outcomes = by_id["verdict"]["outcomes"].split(" | ")
+    assert outcomes[0] == "Example: guilty; 5 years, general-regime penal colony"
+    assert len(outcomes) == len(load().index["verdict"].outcomes)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from test_export_support import EVERYTHING, load
+from test_export_support import EVERYTHING, export_text, load, load_changed
 from timeline.exporters import EXPORTERS, Export, ExportOptions
 from timeline.exporters.ics import escape_text, fold, ics_date
 from timeline.model.case import Case
@@ -145,3 +146,70 @@ def test_a_span_to_the_last_day_is_left_out_with_a_notice(tmp_path: Path) -> Non
 def test_dates_are_written_with_four_digit_years() -> None:
     assert ics_date(datetime.date(5, 1, 2)) == "00050102"
     assert ics_date(datetime.date(2025, 5, 28)) == "20250528"
+
+
+# --- times of day, and what a conflict is about ---------------------------------------------
+
+
+def _vevents(case: Case) -> dict[str, Any]:
+    calendar = Calendar.from_ical(export_text(case, "ics", ics_spans=True))
+    return {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+
+
+@pytest.mark.parametrize(
+    ("date", "line", "expected"),
+    [
+        (
+            "2025-09-10T14:30:00+06:00",
+            "DTSTART:20250910T083000Z",
+            datetime.datetime(2025, 9, 10, 8, 30, tzinfo=datetime.UTC),
+        ),
+        (
+            "2025-09-10T23:30:00-02:00",
+            "DTSTART:20250911T013000Z",
+            datetime.datetime(2025, 9, 11, 1, 30, tzinfo=datetime.UTC),
+        ),
+        ("2025-09-10T14:30:00", "DTSTART:20250910T143000", datetime.datetime(2025, 9, 10, 14, 30)),
+    ],
+)
+def test_a_time_of_day_is_a_timed_event(
+    tmp_path: Path, date: str, line: str, expected: datetime.datetime
+) -> None:
+    case = load_changed(tmp_path, ('date: "2025-09-10"', f'date: "{date}"'))
+    text = export_text(case, "ics")
+    block = text.split("UID:request@")[1].split("END:VEVENT")[0]
+    assert f"\r\n{line}\r\n" in block
+    assert "DTEND" not in block and "VALUE=DATE" not in block
+    assert _vevents(case)["request"].decoded("DTSTART") == expected
+
+
+def test_a_conflict_about_a_detail_leaves_the_event_confirmed(tmp_path: Path) -> None:
+    assert _vevents(load())["detained"]["STATUS"] == "TENTATIVE"  # sources disagree on the date
+    case = load_changed(tmp_path, ("    field: date\n", "    field: participants\n"))
+    event = _vevents(case)["detained"]
+    assert event["STATUS"] == "CONFIRMED"
+    assert "Sources disagree: When the detention happened" in str(event["DESCRIPTION"])
+    assert _vevents(case)["claimed-torture"]["STATUS"] == "TENTATIVE"  # a claim stays in doubt
+
+
+def test_some_day_between_is_never_a_span(tmp_path: Path) -> None:
+    case = load_changed(tmp_path, ('date: "2025-09-10"', 'date: "[2025-09-01..2025-09-15]"'))
+    for spans in (False, True):
+        result = EXPORTERS["ics"](case, ExportOptions(ics_spans=spans))
+        assert "UID:request@" not in result.text
+        assert any("'request'" in n and "not known which" in n for n in result.notices)
+
+
+def test_a_conflict_about_one_persons_sentence_leaves_the_verdict_confirmed(
+    tmp_path: Path,
+) -> None:
+    conflict = (
+        "  - id: ann-term\n    about: [verdict]\n    subject: ann\n    field: term\n"
+        "    claims:\n"
+        '      - {claim: "Five years", value: P5Y, sources: [news-1]}\n'
+        '      - {claim: "Six years", value: P6Y, sources: [blog-2]}\n'
+    )
+    case = load_changed(tmp_path, ("conflicts:\n", "conflicts:\n" + conflict))
+    events = _vevents(case)
+    assert events["verdict"]["STATUS"] == "CONFIRMED"
+    assert "Five years" in str(events["verdict"]["DESCRIPTION"])

@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545): one all-day VEVENT per event that has a day.
+"""iCalendar (RFC 5545): one VEVENT per event that has a day: all-day, or timed when
+the date has a time of day (in UTC when the date has an offset, floating when it has none).
 
 Written by hand: CRLF line ends, lines folded at 75 octets without splitting a
 UTF-8 character, TEXT values escaped. UIDs are ``<event-id>@<case-id>.timeline``
@@ -8,6 +9,9 @@ season, a year, an interval "some time between") is left out with a notice,
 or, with `ics_spans`, exported as an all-day span from its earliest to its
 latest day; an open-ended date is always left out, and so is one that ends on the
 last day the calendar has (9999-12-31: there is no day after it for DTEND).
+`STATUS` is TENTATIVE when the fact is in doubt or sources disagree on its date; a
+conflict about another detail (who took part, one defendant's sentence) leaves the
+event CONFIRMED and is told in the description.
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ import datetime
 import re
 
 from timeline.exporters import Export, ExportOptions
-from timeline.exporters.common import display_date, has_day, last_start, redact, sources_of
+from timeline.exporters.common import (
+    chosen_events,
+    display_date,
+    has_day,
+    last_start,
+    redact,
+    sources_of,
+)
 from timeline.model import describe
 from timeline.model.case import Case, Event
 from timeline.model.vocab import FactStatus
@@ -42,7 +53,7 @@ def export(case: Case, options: ExportOptions) -> Export:
     ]
     notices = []
     marks = annulment_marks(case)
-    for event in case.chronology:
+    for event in chosen_events(case, options):
         span, reason = day_span(event, spans=options.ics_spans)
         if span is None:
             notices.append(f"left out '{event.id}' ({display_date(event)}): {reason}")
@@ -75,22 +86,48 @@ def vevent(
     stamp: str,
     marks: Marks | None = None,
 ) -> list[str]:
-    start, end = span
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.id}@{case.id}.timeline",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{ics_date(start)}",
-        f"DTEND;VALUE=DATE:{ics_date(end)}",
+        *when(event, span),
         f"SUMMARY:{escape_text(event.title)}",
         f"DESCRIPTION:{escape_text(description(case, event, marks))}",
         f"CATEGORIES:{escape_text(describe.event_type_words(event))}",
-        f"STATUS:{'CONFIRMED' if event.status is FactStatus.CONFIRMED else 'TENTATIVE'}",
+        f"STATUS:{'TENTATIVE' if tentative(case, event) else 'CONFIRMED'}",
     ]
     urls = [source.url for source in sources_of(case, event) if source.url]
     if urls:
         lines.append(f"URL:{urls[0]}")
     return [*lines, "END:VEVENT"]
+
+
+def when(event: Event, span: tuple[datetime.date, datetime.date]) -> list[str]:
+    """DTSTART and DTEND of an all-day event, or the DTSTART of a moment in time.
+
+    A moment has no DTEND: RFC 5545 reads it as taking no time, which is all a source says.
+    """
+    start, end = span
+    time = event.date.time
+    if time is None or event.date.is_interval:
+        return [f"DTSTART;VALUE=DATE:{ics_date(start)}", f"DTEND;VALUE=DATE:{ics_date(end)}"]
+    moment = datetime.datetime.fromisoformat(f"{start.isoformat()}T{time}")
+    if moment.tzinfo is None:  # no offset given: a floating time, as the source wrote it
+        return [f"DTSTART:{ics_date(moment.date())}T{moment:%H%M%S}"]
+    utc = moment.astimezone(datetime.UTC)
+    return [f"DTSTART:{ics_date(utc.date())}T{utc:%H%M%S}Z"]
+
+
+def tentative(case: Case, event: Event) -> bool:
+    """The event itself is in doubt: its fact, or its date, is disputed (not a detail of it)."""
+    if event.status is FactStatus.CONFIRMED:
+        return False
+    if event.status is not FactStatus.CONTESTED_BY_SOURCES:
+        return True
+    conflicts = case.conflicts_by_ref.get(event.id, ())
+    # A conflict without a field is about the whole event; with `subject` (a detail of one
+    # person's outcome) it never is.
+    return not conflicts or any(c.field in (None, "date") and c.subject is None for c in conflicts)
 
 
 def ics_date(day: datetime.date) -> str:

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from timeline.exporters import Export, ExportOptions
-from timeline.exporters.common import display_date, iso, precision_name, redact
+from timeline.exporters.common import chosen_events, display_date, iso, precision_name, redact
 from timeline.model.case import Case, Event
 from timeline.model.standing import standings
 from timeline.model.standing_words import standing_record
@@ -22,21 +22,28 @@ VERSION = 1
 
 
 def export(case: Case, options: ExportOptions) -> Export:
-    return Export(json.dumps(document(case), ensure_ascii=False, indent=2) + "\n")
+    return Export(json.dumps(document(case, options), ensure_ascii=False, indent=2) + "\n")
 
 
-def document(case: Case) -> dict[str, Any]:
+def document(case: Case, options: ExportOptions | None = None) -> dict[str, Any]:
+    """The export document; a filtered one keeps only the chosen events and says why."""
+    options = options or ExportOptions()
     case = redact(case)
     data = case.model_dump(mode="json")
     found = standings(case)
     for person in data["people"]:
         if person["id"] in found:
             person["standing"] = standing_record(case, found[person["id"]])
+    chosen = {event.id for event in chosen_events(case, options)}
     data["events"] = [
         {**event.model_dump(mode="json"), "derived": derived(event, index)}
         for index, event in enumerate(case.chronology)
+        if event.id in chosen
     ]
-    return {"format": FORMAT, "version": VERSION, "case": data}
+    head: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if options.events is not None:
+        head["filters"] = options.filters
+    return {**head, "case": data}
 
 
 def derived(event: Event, sort_index: int) -> dict[str, Any]:
