@@ -35,6 +35,7 @@ VARIANTS = {
     ".ics": ("ics", ExportOptions()),
     ".spans.ics": ("ics", ExportOptions(ics_spans=True)),
     ".timelinejs.json": ("timelinejs", ExportOptions()),
+    ".html": ("html", ExportOptions()),
 }
 
 
