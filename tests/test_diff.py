@@ -232,24 +232,46 @@ def test_a_date_change_that_stays_in_place_has_no_place() -> None:
     assert diff.changes[0].date_change.place is None
 
 
-def test_an_event_renamed_with_a_similar_title_is_a_rename() -> None:
+@pytest.mark.parametrize(
+    ("edit", "paths"),
+    [
+        (("title: Ann detained", "title: Ann detained at home"), ["title"]),  # a similar title
+        (('date: "2025-05-28"', 'date: "2025-05-27"'), ["date"]),  # the date moved too
+    ],
+)
+def test_an_event_renamed_and_edited_a_little_is_a_rename(
+    edit: tuple[str, str], paths: list[str]
+) -> None:
     renamed = (
         CASE.replace("id: detained", "id: ann-detained")
-        .replace("title: Ann detained", "title: Ann detained at home")
+        .replace(*edit)
         .replace("after: [detained]", "after: [ann-detained]")
     )
     diff = diff_cases(load_text(CASE), load_text(renamed))
     assert changes(diff) == [("renamed", "events", "ann-detained", "detained")]
-    assert fields(diff, "ann-detained") == [
-        {"path": "title", "old": "Ann detained", "new": "Ann detained at home"}
-    ]
+    assert [f["path"] for f in fields(diff, "ann-detained")] == paths
+    if paths == ["title"]:
+        assert fields(diff, "ann-detained")[0] == {
+            "path": "title",
+            "old": "Ann detained",
+            "new": "Ann detained at home",
+        }
+    else:
+        assert diff.changes[0].date_change is not None
+        assert diff.changes[0].date_change.kind == "moved"
 
 
 @pytest.mark.parametrize(
     "edit",
     [
         ("title: Ann detained", "title: Police raid the newsroom"),  # another title
-        ('date: "2025-05-28"', 'date: "2025-05-29"'),  # another date
+        # another date, and other people
+        (
+            'date: "2025-05-28"\n    type: detention\n    title: Ann detained\n'
+            "    participants: [{ref: ann, role: detainee}, {ref: no, role: detainee}]",
+            'date: "2025-05-29"\n    type: detention\n    title: Ann detained\n'
+            "    participants: [{ref: ann, role: detainee}]",
+        ),
         ("type: detention", "type: arrest"),  # another type
     ],
 )

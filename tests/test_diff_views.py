@@ -44,11 +44,20 @@ def test_text_of_a_small_diff() -> None:
         "  ~ detained  May 2025  Ann detained\n"
         "      date: 28 May 2025 -> May 2025 (2025-05-28 -> 2025-05; coarsened)\n"
         "  ~ verdict  17 September 2025  Verdict\n"
-        "      outcomes[decision:ann].term: P5Y -> P3Y\n"
+        "      Example: sentence 5 years -> 3 years\n"
         "\n"
         "Case\n"
         "  ~ press  A test case\n"
         "      status: ongoing -> convicted\n"
+        "\n"
+        "Standing\n"
+        "  ~ standing of Example changed: guilty, 5 years' imprisonment, general regime "
+        "(17 September 2025); in custody since 28 May 2025; at least 112 days in custody -> "
+        "guilty, 3 years' imprisonment, general regime (17 September 2025); in custody since "
+        "May 2025; at least 109 days in custody\n"
+        "  ~ standing of N.O. changed: awaiting trial; in custody since 28 May 2025; at least "
+        "112 days in custody -> awaiting trial; in custody since May 2025; at least 109 days "
+        "in custody\n"
     )
 
 
@@ -62,8 +71,8 @@ def test_text_of_the_fixture() -> None:
         "Events\n"
         "  ~ detained  3 July 2025  Ann and Bob detained\n"
         "      date: July 2025 -> 3 July 2025 (2025-07 -> 2025-07-03; refined)\n"
-        "      participants: + {ref: accountant-no, role: detainee}\n"
-        "      sources[news-2].quote: detained in July -> detained on 3 July | early\n"
+        "      participants: + N.O. (detainee)\n"
+        "      quote from news-2: detained in July -> detained on 3 July | early\n"
     )
     assert (
         "  ~ witness-heard  26 August 2025  A witness heard\n"
@@ -150,6 +159,8 @@ def test_markdown_renders_cleanly_with_gfm() -> None:
         "pre",
         "a",
         "br",
+        "ul",  # the standing changes
+        "li",
     }
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Ann &amp; Bob released &lt;i&gt;in court&lt;/i&gt;" in html
@@ -158,7 +169,7 @@ def test_markdown_renders_cleanly_with_gfm() -> None:
     parser.feed(html)
     assert parser.rows and all(len(row) == 3 for row in parser.rows)
     assert [
-        "sources[news-2].quote",
+        "quote from news-2",
         "detained in July",
         "detained on 3 July | early",
     ] in parser.rows
@@ -167,7 +178,7 @@ def test_markdown_renders_cleanly_with_gfm() -> None:
         "c. 20 August 2025 (2025-08-20~)",
         "20 August 2025 (2025-08-20) (refined)",
     ] in parser.rows
-    assert ["outcomes[decision:ann,bob].term", "P5Y", "P3Y"] in parser.rows
+    assert ["Editor, B.W.: sentence", "5 years", "3 years"] in parser.rows
 
 
 def test_markdown_summary_entries_and_details() -> None:

@@ -154,8 +154,8 @@ def test_log_text(repo: dict[str, Any]) -> None:
         "        date: 2025-05-28\n"
         "        type: detention\n"
         "        title: Ann detained\n"
-        "        participants: {ref: ann, role: detainee}, {ref: no, role: detainee}\n"
-        "        sources: {ref: src}\n"
+        "        participants: Example (detainee), N.O. (detainee)\n"
+        "        sources: src\n"
     )
 
 

@@ -27,7 +27,7 @@ def test_a_lone_copy_shows_exports_and_diffs(tmp_path: Path) -> None:
     assert exported.exit_code == 0, exported.stderr
     diffed = runner.invoke(app, ["diff", str(old / "kloop.yaml"), str(new / "kloop.yaml")])
     assert diffed.exit_code in (0, 1), diffed.stderr  # 1: there are changes
-    assert "P5Y -> P6Y" in diffed.stdout
+    assert "Aleksandrov, Duulatov: sentence 5 years -> 6 years" in diffed.stdout
     # validate reads the file strictly: with the registry it uses (beside its folder), the
     # only finding left is the missing related case, a warning.
     shutil.copytree(DATA.parent / "registry", tmp_path / "registry")

@@ -19,8 +19,10 @@ from timeline.diff.model import (
     Version,
 )
 from timeline.diff.renames import pair_renames
+from timeline.diff.standing import standing_changes
 from timeline.diff.values import Translate, diff_values, translator
 from timeline.model.case import Case, Event, Person
+from timeline.model.describe import short_name
 from timeline.model.vocab import Privacy
 
 ITEM_SECTIONS = ("events", "people", "organizations", "charges", "sources", "conflicts")
@@ -46,11 +48,35 @@ def diff_cases(
     if case_change is not None:
         changes.append(case_change)
     changes = _with_places(old, new, pairs, changes)
+    names = short_names(old, new, renames)
     return CaseDiff.of(
         old_version or Version(id=old.id),
         new_version or Version(id=new.id),
         tuple(sorted(changes, key=_order(old, new))),
+        names=names,
+        standing=standing_changes(old, new, changes, names),
     )
+
+
+def _party_ids(case: Case) -> list[str]:
+    return [p.id for p in case.people] + [o.id for o in case.organizations]
+
+
+def short_names(old: Case, new: Case, renames: dict[str, str]) -> dict[str, str]:
+    """Each person's and organization's short name; the new version's wins, and initials
+    win over any name: a person marked initials-only in either version, under either of
+    their ids when the id was renamed, is named by the initials only."""
+    names: dict[str, str] = {}
+    initials: dict[str, str] = {}
+    for case in (old, new):
+        names.update((ref, short_name(case, ref)) for ref in _party_ids(case))
+        initials.update((p.id, p.name) for p in case.people if p.privacy is Privacy.INITIALS)
+    for old_id, new_id in renames.items():
+        if new_id in initials:
+            initials[old_id] = initials[new_id]
+        elif old_id in initials:
+            initials[new_id] = initials[old_id]
+    return {**names, **initials}
 
 
 def _match(

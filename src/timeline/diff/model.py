@@ -100,6 +100,16 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class StandingChange:
+    """Where a person stands, in words, before and after (None: not a defendant then)."""
+
+    person: str
+    name: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Version:
     """Which version a side is: the case id, the file, the git revision (null: on disk)."""
 
@@ -118,10 +128,23 @@ class CaseDiff:
     changes: tuple[Change, ...]
     summary: Summary = field(default_factory=Summary)
     version: Literal[1] = 1
+    # Short names of the people and organizations, by id, for renderers that speak in words
+    # (initials-only people by their initials); not part of the JSON, which keeps ids.
+    names: dict[str, str] = field(default_factory=dict, compare=False)
+    # How the changes moved where people stand (text and Markdown say it; not in the JSON);
+    # None when they may have, but the case was too large to fold.
+    standing: tuple[StandingChange, ...] | None = field(default=(), compare=False)
 
     @classmethod
-    def of(cls, old: Version, new: Version, changes: tuple[Change, ...]) -> CaseDiff:
-        return cls(old, new, changes, Summary.of(changes))
+    def of(
+        cls,
+        old: Version,
+        new: Version,
+        changes: tuple[Change, ...],
+        names: dict[str, str] | None = None,
+        standing: tuple[StandingChange, ...] | None = (),
+    ) -> CaseDiff:
+        return cls(old, new, changes, Summary.of(changes), names=names or {}, standing=standing)
 
     @property
     def identical(self) -> bool:

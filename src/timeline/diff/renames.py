@@ -1,7 +1,9 @@
 """Rename detection: a removed and an added item of one section that are clearly the same.
 
 Only items left unmatched by id are compared. Events pair when they have the
-same date text and type and titles with a difflib ratio of at least 0.6; other
+same date text and type and titles with a difflib ratio of at least 0.6, or, when
+the date moved too, such titles and the same type, people, outcomes, charges and
+sources (`event_body`); other
 items when their names (a charge's code, article and title; a source's URL, or
 its publisher and title) have a ratio of at least 0.8. Identical names pair
 first (in linear time); then the best fuzzy pairs, ties broken by id, so that the
@@ -36,6 +38,15 @@ def rename_label(item: Any) -> str:
     return str(getattr(item, "name", item.id))
 
 
+def event_body(event: Event) -> str:
+    """What stays of an event when its id, date and wording change: type, people, outcomes,
+    charges, sources (a key: exact, so that pairing stays linear)."""
+    data = event.model_dump(
+        mode="json", include={"type", "participants", "outcomes", "charges", "sources"}
+    )
+    return repr(sorted(data.items()))
+
+
 def _group_key(item: Any) -> tuple[str, ...]:
     if isinstance(item, Event):
         return (item.date.text, item.type.value)
@@ -64,9 +75,11 @@ def _exact(gone: list[Any], fresh: list[Any]) -> tuple[list[Pair], list[Any], li
 def _similar(gone: list[Any], fresh: list[Any], threshold: float) -> list[Pair]:
     """The best pairs by difflib ratio at or above `threshold`, best first, ties by id."""
     found = []
+    fresh_labels = [(b, rename_label(b)) for b in fresh]
     for a in gone:
-        for b in fresh:
-            matcher = SequenceMatcher(None, rename_label(a), rename_label(b), autojunk=False)
+        a_label = rename_label(a)
+        for b, b_label in fresh_labels:
+            matcher = SequenceMatcher(None, a_label, b_label, autojunk=False)
             if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
                 continue
             score = matcher.ratio()
@@ -102,4 +115,25 @@ def pair_renames(gone: Sequence[Any], fresh: Sequence[Any]) -> list[Pair]:
         if cost and cost <= budget:
             budget -= cost
             pairs += _similar(old_left, new_left, threshold)
+    if isinstance(gone[0], Event):
+        pairs += _moved(gone, fresh, pairs, budget)
     return sorted(pairs, key=lambda pair: pair[1].id)
+
+
+def _moved(gone: Sequence[Any], fresh: Sequence[Any], pairs: list[Pair], budget: int) -> list[Pair]:
+    """Events still unpaired whose date moved as their id changed: the same type, people,
+    outcomes, charges and sources (`event_body`), and titles that pass the ordinary test."""
+    paired = {id(item) for pair in pairs for item in pair}
+    groups: dict[str, tuple[list[Any], list[Any]]] = {}
+    for side, items in enumerate((gone, fresh)):
+        for item in items:
+            if id(item) not in paired:
+                groups.setdefault(event_body(item), ([], []))[side].append(item)
+    found: list[Pair] = []
+    for key in sorted(groups):
+        old_left, new_left = groups[key]
+        cost = len(old_left) * len(new_left)
+        if cost and cost <= budget:
+            budget -= cost
+            found += _similar(old_left, new_left, EVENT_RATIO)
+    return found

@@ -238,7 +238,7 @@ def follow_event(entries: list[Entry], event: str, file: str) -> list[Entry]:
         relevant = [c for c in entry.diff.changes if c.section == "events" and c.id == current]
         if not relevant:
             continue
-        diff = CaseDiff.of(entry.diff.old, entry.diff.new, tuple(relevant))
+        diff = CaseDiff.of(entry.diff.old, entry.diff.new, tuple(relevant), entry.diff.names)
         kept.append(Entry(entry.commit, entry.path, entry.status, diff, entry.base))
         current = relevant[0].old_id or current
     if not any(entry.diff is not None for entry in kept):

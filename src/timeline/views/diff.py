@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from timeline.views.diff_words import field_words, standing_lines
 from timeline.views.safe import visible as safe
 
 if TYPE_CHECKING:  # the models are only needed for types: importing this module stays cheap
@@ -125,18 +126,23 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{_COLORS[style]}m{text}\x1b[0m" if color else text
 
 
-def _text_field(field: FieldChange, change: Change, color: bool) -> list[str]:
+def _text_field(
+    field: FieldChange, change: Change, color: bool, names: dict[str, str]
+) -> list[str]:
     if field.path == "date" and change.date_change is not None:
         d = change.date_change
         arrow = f"{safe(d.old_display)} -> {safe(d.new_display)}"
         return [f"date: {arrow} ({d.old} -> {d.new}; {date_words(d)})"]
+    words = field_words(field.path, field.old, field.new, names, change.section)
+    what = safe(words.what)
     if change.kind in ("added", "removed"):
         value = field.new if change.kind == "added" else field.old
         if is_long(value):
-            return [f"{field.path}:", *(f"  {safe(line)}" for line in str(value).splitlines())]
-        return [f"{field.path}: {safe(plain(value))}"]
+            return [f"{what}:", *(f"  {safe(line)}" for line in str(value).splitlines())]
+        shown = words.new if change.kind == "added" else words.old
+        return [f"{what}: {safe(shown or '')}"]
     if is_long(field.old) or is_long(field.new):
-        lines = [f"{field.path}:"]
+        lines = [f"{what}:"]
         lines += [
             _paint(f"  - {safe(line)}", "removed", color) for line in plain(field.old).splitlines()
         ]
@@ -144,19 +150,21 @@ def _text_field(field: FieldChange, change: Change, color: bool) -> list[str]:
             _paint(f"  + {safe(line)}", "added", color) for line in plain(field.new).splitlines()
         ]
         return lines
-    if field.old is None:
-        return [f"{field.path}: " + _paint(f"+ {safe(plain(field.new))}", "added", color)]
-    if field.new is None:
-        return [f"{field.path}: " + _paint(f"- {safe(plain(field.old))}", "removed", color)]
-    return [f"{field.path}: {safe(plain(field.old))} -> {safe(plain(field.new))}"]
+    if words.old is None:
+        return [f"{what}{words.joint}" + _paint(f"+ {safe(words.new or '')}", "added", color)]
+    if words.new is None:
+        return [f"{what}{words.joint}" + _paint(f"- {safe(words.old)}", "removed", color)]
+    return [safe(words.line(words.old, words.new))]
 
 
-def text_change(change: Change, color: bool = False, indent: str = "  ") -> list[str]:
-    """One change: a heading line and its fields, indented."""
+def text_change(
+    change: Change, color: bool = False, indent: str = "  ", names: dict[str, str] | None = None
+) -> list[str]:
+    """One change: a heading line and its fields, in words, indented."""
     mark = _paint(MARKS[change.kind], change.kind, color)
     lines = [f"{indent}{mark} {safe(heading_words(change))}"]
     for field in change.fields:
-        lines += [f"{indent}    {line}" for line in _text_field(field, change, color)]
+        lines += [f"{indent}    {line}" for line in _text_field(field, change, color, names or {})]
     return lines
 
 
@@ -169,7 +177,10 @@ def render_text(diff: CaseDiff, color: bool = False) -> str:
     for section, changes in diff.sections():
         lines += ["", _paint(SECTION_TITLES[section], "bold", color)]
         for change in changes:
-            lines += text_change(change, color)
+            lines += text_change(change, color, names=diff.names)
+    if diff.standing or diff.standing is None:
+        lines += ["", _paint("Standing", "bold", color)]
+        lines += [f"  ~ {safe(line)}" for line in standing_lines(diff.standing)]
     return "\n".join(lines) + "\n"
 
 
@@ -229,17 +240,17 @@ def _md_details(field: FieldChange) -> list[str]:
     ]
 
 
-def _md_cell(field: FieldChange, change: Change, side: str) -> str:
-    value = field.old if side == "old" else field.new
+def _md_cell(field: FieldChange, change: Change, side: str, names: dict[str, str]) -> str:
     if field.path == "date" and change.date_change is not None:
         d = change.date_change
         shown, text = (d.old_display, d.old) if side == "old" else (d.new_display, d.new)
         extra = f" ({md(date_words(d))})" if side == "new" else ""
         return f"{md(shown)} ({md(text)}){extra}"
-    return md(plain(value))
+    words = field_words(field.path, field.old, field.new, names, change.section)
+    return md((words.old if side == "old" else words.new) or "")
 
 
-def markdown_change(change: Change) -> list[str]:
+def markdown_change(change: Change, names: dict[str, str] | None = None) -> list[str]:
     """A heading line, a table of the short fields, long text in `<details>`."""
     was = f" (was `{change.old_id}`)" if change.old_id else ""
     when = f" · {md(change.date)}" if change.date else ""
@@ -248,10 +259,11 @@ def markdown_change(change: Change) -> list[str]:
     short = [f for f in change.fields if not (is_long(f.old) or is_long(f.new))]
     if short:
         lines += ["| Field | Old | New |", "| --- | --- | --- |"]
-        lines += [
-            f"| {md(f.path)} | {_md_cell(f, change, 'old')} | {_md_cell(f, change, 'new')} |"
-            for f in short
-        ]
+        names = names or {}
+        for f in short:
+            what = md(field_words(f.path, f.old, f.new, names, change.section).what)
+            old, new = _md_cell(f, change, "old", names), _md_cell(f, change, "new", names)
+            lines.append(f"| {what} | {old} | {new} |")
         lines.append("")
     for field in change.fields:
         if field not in short:
@@ -265,7 +277,10 @@ def render_markdown(diff: CaseDiff, color: bool = False) -> str:
     for section, changes in diff.sections():
         lines += [f"#### {SECTION_TITLES[section]}", ""]
         for change in changes:
-            lines += markdown_change(change)
+            lines += markdown_change(change, diff.names)
+    if diff.standing or diff.standing is None:
+        lines += ["#### Standing", ""]
+        lines += [f"- {md(line)}" for line in standing_lines(diff.standing)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

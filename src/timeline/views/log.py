@@ -52,7 +52,7 @@ def _entry_lines(entry: Entry, color: bool, detailed: bool) -> list[str]:
     )
     lines.append(f"    {summary_line(entry.diff)}{against}")
     for change in entry.diff.changes:
-        lines += text_change(change, color, indent="    ")
+        lines += text_change(change, color, indent="    ", names=entry.diff.names)
     return lines
 
 
