@@ -91,3 +91,35 @@ def test_detained_again_without_a_release_is_a_gap(tmp_path):
         ("second", "detained again without a release in between")
     ]
     assert custody(report.case)["ann"].days == DayBounds(112, None)
+
+
+def test_background_events_and_a_deportation_are_not_custody_that_never_ended(tmp_path):
+    background = """\
+  - id: earlier-matter
+    date: "2022-01"
+    type: detention
+    context: true
+    title: Ann detained in another matter
+    participants: [{ref: ann, role: detainee}]
+    sources: [src]
+  - id: expelled
+    date: "2025-11-01"
+    type: deportation
+    title: N.O. expelled
+    participants: [{ref: no, role: subject}]
+    sources: [src]
+"""
+    report = validate_text(tmp_path, MINIMAL + background)
+    assert report.case is not None
+    found = custody(report.case)
+    # Ann: only the detention of 28 May 2025 counts, and the prison term that follows.
+    assert [p.started_by.id for p in found["ann"].periods] == ["detained"]
+    # N.O.: detained 28 May 2025 and deported 1 November 2025.
+    assert found["no"].days == DayBounds(157, 157)
+    assert found["no"].liberty is Liberty.AT_LIBERTY
+
+
+def test_temirov_is_not_counted_in_custody_for_a_background_detention():
+    case = validate_file(DATA / "temirov-live.yaml", today=TODAY).case
+    assert case is not None
+    assert "temirov" not in custody(case)

@@ -3,8 +3,11 @@
 The events are read in chronology order. A detention, arrest or extension of
 custody, a pre-trial detention or a prison sentence puts a person in custody; a
 house-arrest measure or event puts them under house arrest; a release, an
-exchange, a pardon or amnesty, an acquittal, a non-custodial sentence or measure,
-or `released: true` sets them free. A request (`kind: request`) changes nothing,
+exchange, a deportation, a pardon or amnesty, an acquittal, a non-custodial
+sentence or measure, or `released: true` sets them free. Background events
+(`context: true`) are not part of the case's record and change nothing: a
+detention in another matter years before would otherwise count as custody that
+never ended. A request (`kind: request`) changes nothing,
 and neither does `released: false` or a decision that only upholds.
 
 Days are counted as the end date minus the start date: detained on 28 May 2025 and
@@ -30,7 +33,13 @@ from timeline.model.vocab import (
 )
 
 _HELD = {EventType.DETENTION, EventType.ARREST, EventType.CUSTODY_EXTENDED, EventType.TRANSFER}
-_FREED = {EventType.RELEASE, EventType.EXCHANGE, EventType.PARDON, EventType.AMNESTY}
+_FREED = {
+    EventType.RELEASE,
+    EventType.EXCHANGE,
+    EventType.PARDON,
+    EventType.AMNESTY,
+    EventType.DEPORTATION,
+}
 _ROLES = {ParticipantRole.DETAINEE, ParticipantRole.SUBJECT, ParticipantRole.DEFENDANT}
 _CUSTODIAL = {SentenceKind.IMPRISONMENT, SentenceKind.PRETRIAL_DETENTION}
 _FREE_SENTENCES = {
@@ -97,6 +106,8 @@ def custody(case: Case) -> dict[str, Custody]:
     """The custody of every person that some event detains, frees or places under a measure."""
     changes: dict[str, list[tuple[Event, Liberty]]] = {}
     for event in case.chronology:
+        if event.context:
+            continue
         for person, liberty in _changes(case, event):
             changes.setdefault(person, []).append((event, liberty))
     last_day = _last_day(case)
