@@ -9,7 +9,7 @@ TABLE: dict[str, Any] = {
         ("person", '"person":"One person across every case\\\\: who they..."', 43),
         ("search", '"search":"Find the cases, people, organizations and..."', 44),
         ("validate", '"validate":"Check case files\\\\: YAML, schema,..."', 36),
-        ("export", '"export":"Export a case as Markdown, JSON, CSV,..."', 40),
+        ("export", '"export":"Export a case as Markdown, HTML, JSON,..."', 41),
         ("diff", '"diff":"Show what changed in a case between two..."', 42),
         ("log", '"log":"The history of a case, or of one event,..."', 42),
         ("schema", '"schema":"Print the JSON Schema of the case file..."', 41),
@@ -242,8 +242,9 @@ TABLE: dict[str, Any] = {
                         (
                             "--person",
                             '"--person":"Only events naming this person or '
-                            'organization (repeatable)."',
-                            60,
+                            "organization\\\\: an id, name, alias or initials "
+                            '(repeatable)."',
+                            94,
                         )
                     ],
                     "values": "none",
@@ -284,6 +285,23 @@ TABLE: dict[str, Any] = {
                     "hidden": False,
                     "set_order": False,
                     "items": [("--sources", '"--sources":"List each event\'\'s sources."', 27)],
+                    "values": "none",
+                },
+                {
+                    "names": ["--details"],
+                    "opts": ["--details"],
+                    "takes_value": False,
+                    "multiple": False,
+                    "hidden": False,
+                    "set_order": False,
+                    "items": [
+                        (
+                            "--details",
+                            '"--details":"Also show descriptions, conflict notes '
+                            'and quotes from sources."',
+                            63,
+                        )
+                    ],
                     "values": "none",
                 },
                 {
@@ -549,7 +567,10 @@ TABLE: dict[str, Any] = {
                         ),
                         ("-f", '"-f":"The output format (docs/exports.md describes each)."', 51),
                     ],
-                    "values": [["markdown", "json", "csv", "ics", "timelinejs", "sqlite"], True],
+                    "values": [
+                        ["markdown", "json", "csv", "ics", "timelinejs", "html", "sqlite"],
+                        True,
+                    ],
                 },
                 {
                     "names": ["--output", "-o"],
@@ -606,6 +627,72 @@ TABLE: dict[str, Any] = {
                             80,
                         )
                     ],
+                    "values": "none",
+                },
+                {
+                    "names": ["--from"],
+                    "opts": ["--from"],
+                    "takes_value": True,
+                    "multiple": False,
+                    "hidden": False,
+                    "set_order": False,
+                    "items": [
+                        (
+                            "--from",
+                            '"--from":"Only events that can fall on or after DATE (EDTF)."',
+                            50,
+                        )
+                    ],
+                    "values": "none",
+                },
+                {
+                    "names": ["--to"],
+                    "opts": ["--to"],
+                    "takes_value": True,
+                    "multiple": False,
+                    "hidden": False,
+                    "set_order": False,
+                    "items": [
+                        ("--to", '"--to":"Only events that can fall on or before DATE (EDTF)."', 51)
+                    ],
+                    "values": "none",
+                },
+                {
+                    "names": ["--type"],
+                    "opts": ["--type"],
+                    "takes_value": True,
+                    "multiple": True,
+                    "hidden": False,
+                    "set_order": False,
+                    "items": [("--type", '"--type":"Only events of this type (repeatable)."', 38)],
+                    "values": "none",
+                },
+                {
+                    "names": ["--person"],
+                    "opts": ["--person"],
+                    "takes_value": True,
+                    "multiple": True,
+                    "hidden": False,
+                    "set_order": False,
+                    "items": [
+                        (
+                            "--person",
+                            '"--person":"Only events naming this person or '
+                            "organization\\\\: an id, name, alias or initials "
+                            '(repeatable)."',
+                            94,
+                        )
+                    ],
+                    "values": "none",
+                },
+                {
+                    "names": ["--key"],
+                    "opts": ["--key"],
+                    "takes_value": False,
+                    "multiple": False,
+                    "hidden": False,
+                    "set_order": False,
+                    "items": [("--key", '"--key":"Only key events."', 16)],
                     "values": "none",
                 },
                 {
