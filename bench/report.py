@@ -100,6 +100,12 @@ RATIOS = (
         1.3,
     ),
     Ratio(
+        "completion, zsh (`timeline show k<TAB>`) / `python -c 'import yaml'`",
+        "completion_case",
+        "import_yaml",
+        1.3,
+    ),
+    Ratio(
         "`timeline show kloop` (shown before) / `import pydantic, rich, yaml`",
         "show_kloop",
         "import_libs",

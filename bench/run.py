@@ -110,6 +110,10 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
         "COMP_WORDS": "timeline sh",
         "COMP_CWORD": "1",
     }
+    complete_case = {
+        "_TIMELINE_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": "timeline show k",
+    }
     return [
         *loads,
         # Every core (the default --jobs), against one process above.
@@ -118,6 +122,8 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
         Command("schema", [timeline, "schema"], REPO),
         Command("help", [timeline, "--help"], REPO),
         Command("completion", [timeline], REPO, env=complete),
+        # A case id in zsh: the data directory listed, each word in zsh's form.
+        Command("completion_case", [timeline], REPO, env=complete_case),
         Command("import_yaml", [PY, "-c", "import yaml"], REPO),
         # The cache holds kloop's chronology after the unmeasured first run, as it does
         # for someone who shows the case again; --no-cache validates and renders afresh.

@@ -8,6 +8,15 @@ import sys
 
 
 def main() -> None:
+    # Shell completion (each press of Tab) is answered from a table of the commands when it
+    # can be (timeline.store.completion), before the CLI framework is imported.
+    if os.environ.get("_TIMELINE_COMPLETE"):
+        from timeline.store.completion import answer
+
+        text = answer(os.environ)
+        if text is not None:
+            _write(text)
+            return
     # `--version` is answered before the CLI framework is imported, so that the
     # cheapest question costs no more than starting Python.
     if sys.argv[1:] == ["--version"]:

@@ -127,12 +127,9 @@ def data_dir() -> Path:
 
 def complete_case(incomplete: str) -> list[str]:
     """The case ids of the data directory that start with what was typed (shell completion)."""
-    from timeline.store.repository import case_ids
+    from timeline.store.completion import case_ids  # as completion without typer lists them
 
-    try:
-        return [case for case in case_ids(data_dir()) if case.startswith(incomplete)]
-    except TimelineError:
-        return []
+    return [case for case in case_ids() if case.startswith(incomplete)]
 
 
 # The CASE argument of every command that reads one case.
