@@ -44,7 +44,8 @@ def test_markdown_has_a_defendants_section(case: Case) -> None:
 
 def test_markdown_marks_annulled_outcomes(case: Case) -> None:
     text = export(case, "markdown")
-    assert "Outcome: Upheld, Farida: guilty; 6 years (annulled for Farida (10 March 2026))" in text
+    mark = "Upheld, Farida: guilty; 6 years imprisonment (annulled for Farida (10 March 2026))"
+    assert f"Outcome: {mark}" in text
 
 
 def test_json_has_a_standing_object_per_defendant(case: Case) -> None:
@@ -117,7 +118,7 @@ def test_ics_leaves_one_day_of_a_set_out_even_as_spans(case: Case) -> None:
 
 
 def test_timelinejs_and_ics_mark_annulled_outcomes(case: Case) -> None:
-    mark = "Upheld, Farida: guilty; 6 years (annulled for Farida (10 March 2026))"
+    mark = "Upheld, Farida: guilty; 6 years imprisonment (annulled for Farida (10 March 2026))"
     slides = {s["unique_id"]: s for s in json.loads(export(case, "timelinejs"))["events"]}
     assert f"<p>{mark}</p>" in slides["verdict"]["text"]["text"]
     calendar = export(case, "ics").replace("\r\n ", "")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline.cli.app import app
+from timeline.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standing"
 
@@ -52,10 +52,10 @@ def test_the_header_states_each_standing(output: str, line: str) -> None:
 
 def test_annulled_outcomes_are_marked_for_their_people_only(output: str) -> None:
     assert (
-        "    Outcome: Upheld, Farida: guilty; 6 years (annulled for Farida (10 March 2026))\n"
-        in output
+        "    Outcome: Upheld, Farida: guilty; 6 years imprisonment "
+        "(annulled for Farida (10 March 2026))\n" in output
     )
-    assert "    Outcome: Pardoned: guilty; 5 years\n" in output
+    assert "    Outcome: Pardoned: guilty; 5 years imprisonment\n" in output
     assert "    Outcome: Farida: annulled; retrial ordered\n" in output
 
 
@@ -67,7 +67,7 @@ def test_unknown_and_in_between_dates_say_what_they_are(output: str) -> None:
 def test_a_conflict_about_one_detail_marks_that_outcome_only(output: str) -> None:
     assert (
         "    Outcome: Exchanged: guilty; 8 years, strict-regime penal colony (sources disagree "
-        "on term for Exchanged)\n"
+        "on the term for Exchanged)\n"
     ) in output
     assert "    Outcome: Amended: guilty; 3 years probation\n" in output
     assert "  10 October 2024 · verdict\n    Verdict\n" in output  # not marked contested

@@ -138,7 +138,7 @@ def years(case: Case, events: tuple[Event, ...], numbers: dict[str, int]) -> lis
         conflicts = tuple(
             ConflictBlock(
                 clean(conflict.id),
-                clean(conflict.description or conflict.field or conflict.id),
+                clean(describe.conflict_topic(conflict)),
                 tuple(
                     Claim(clean(claim.claim), _notes(claim.sources, numbers))
                     for claim in conflict.claims

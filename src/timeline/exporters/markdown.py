@@ -171,7 +171,7 @@ def conflict_lines(case: Case, event: Event) -> list[list[str]]:
     """Each conflict about the event: a line naming it, then one nested line per side."""
     found = []
     for conflict in case.conflicts_by_ref.get(event.id, ()):
-        about = conflict.description or conflict.field or conflict.id
+        about = describe.conflict_topic(conflict)
         lines = [f"- **Sources disagree** (`{conflict.id}`): {md.text(about)}"]
         lines += [f"{INDENT}- {claim_text(claim)}" for claim in conflict.claims]
         if conflict.note:

@@ -133,7 +133,7 @@ def conflicts_section(case: Case, shown: set[str]) -> str:
     lines = ["## Where sources disagree", ""]
     for conflict in case.conflicts:
         about = ", ".join(_item_name(case, ref) for ref in conflict.about)
-        what = conflict.description or conflict.field or conflict.id
+        what = describe.conflict_topic(conflict)
         lines.append(f"- `{conflict.id}`: **{md.text(what)}** (about {md.text(about)})")
         events = [e for e in case.chronology if e.id in conflict.about and e.id in shown]
         if events:

@@ -154,7 +154,7 @@ def slide_text(case: Case, event: Event, marks: Marks | None = None) -> str:
         lines.append(f"Status: {status}")
     # Each side in words, without its source ids: the sources are linked once, below.
     lines += [
-        f"Sources disagree: {c.description or c.field or c.id}: "
+        f"Sources disagree: {describe.conflict_topic(c)}: "
         + "; ".join(claim.claim for claim in c.claims)
         for c in case.conflicts_by_ref.get(event.id, ())
     ]

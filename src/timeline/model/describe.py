@@ -99,6 +99,31 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# What a conflict's `field` is about, in words ("sources disagree on the term").
+_CONFLICT_FIELDS = {
+    "term": "the term",
+    "sentence": "the kind of sentence",
+    "verdict": "the verdict",
+    "regime": "the regime",
+    "released": "the release",
+    "amount": "the amount",
+    "acts_on": "which decisions it acted on",
+    "date": "the date",
+}
+
+
+def conflict_topic(conflict: Conflict) -> str:
+    """What a conflict is about: its description, else its field in words, else its id."""
+    return conflict.description or (field_words(conflict.field) if conflict.field else conflict.id)
+
+
+def field_words(field: str | None) -> str:
+    """A conflict's `field` in words: ``the term``, ``which decisions it acted on``."""
+    if not field:
+        return "this"
+    return _CONFLICT_FIELDS.get(field, field.replace("_", " "))
+
+
 def sentence_words(outcome: Outcome) -> str:
     """``5 years, general-regime penal colony``, ``3 years probation``, ``fine of 1000 KGS``."""
     sentence = outcome.sentence
@@ -117,6 +142,8 @@ def sentence_words(outcome: Outcome) -> str:
         regime = _REGIMES.get(outcome.regime.value, "") if outcome.regime else ""
         if outcome.regime and outcome.regime.value == "other":
             regime = outcome.label or "other regime"
+        if not regime:  # "6 years imprisonment", not a bare "6 years"
+            return f"{term} imprisonment".strip()
         return ", ".join(part for part in (term or "imprisonment", regime) if part)
     return f"{term} {kind}".strip()
 
@@ -183,7 +210,7 @@ def conflict_sides(case: Case, ref: str) -> list[tuple[str, list[str]]]:
             f"{claim.claim} ({', '.join(c.ref for c in claim.sources)})"
             for claim in conflict.claims
         ]
-        found.append((conflict.description or conflict.field or conflict.id, claims))
+        found.append((conflict_topic(conflict), claims))
     return found
 
 

@@ -366,7 +366,8 @@ def outcome_text(
     notes = [outcome.note] if outcome.note else []
     if event is not None:
         notes += [
-            f"sources disagree on {c.field or 'this'} for {describe.short_name(case, c.subject)}"
+            f"sources disagree on {describe.field_words(c.field)}"
+            f" for {describe.short_name(case, c.subject)}"
             for c in describe.outcome_conflicts(case, event, outcome)
             if c.subject is not None
         ]
