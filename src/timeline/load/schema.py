@@ -35,7 +35,7 @@ def case_schema() -> dict[str, Any]:
     schema = Case.model_json_schema(mode="validation")
     definitions = schema.get("$defs", {})
     _describe_vocabularies(definitions)
-    _allow_bare_citations(definitions)
+    _allow_bare_ids(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -72,13 +72,26 @@ def _describe_vocabularies(definitions: dict[str, Any]) -> None:
         entry["markdownEnumDescriptions"] = [term.definition for term in vocabulary]
 
 
-def _allow_bare_citations(definitions: dict[str, Any]) -> None:
-    """`sources: [id, {ref: id, quote: ...}]`: a citation may be just the source's id."""
+def _allow_bare_ids(schema: dict[str, Any]) -> None:
+    """The short forms the model reads (its `BeforeValidator`s), which pydantic leaves out.
+
+    A citation may be just the source's id (`sources: [id, {ref: id, quote: ...}]`), a
+    related case just the case's id (`related: [other-case]`), and an outcome's
+    `acts_on` one id instead of a list of them.
+    """
+    definitions = schema["$defs"]
     slug = definitions["Citation"]["properties"]["ref"]
     bare = {key: slug[key] for key in ("type", "pattern", "maxLength") if key in slug}
     for name in ("Event", "Claim"):
-        items = definitions[name]["properties"]["sources"]["items"]
-        definitions[name]["properties"]["sources"]["items"] = {"anyOf": [bare, items]}
+        sources = definitions[name]["properties"]["sources"]
+        sources["items"] = {"anyOf": [bare, sources["items"]]}
+    related = schema["properties"]["related"]
+    related["items"] = {"anyOf": [bare, related["items"]]}
+    acts_on = definitions["Outcome"]["properties"]["acts_on"]
+    definitions["Outcome"]["properties"]["acts_on"] = {
+        "anyOf": [bare, {key: acts_on.pop(key) for key in ("items", "type")}],
+        **acts_on,
+    }
 
 
 def schema_text(*, registry: bool = False) -> str:
