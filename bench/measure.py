@@ -85,6 +85,18 @@ class Result:
 TIME = Path("/usr/bin/time")
 
 
+class CommandFailed(Exception):
+    """A command ended with another exit status than its own: its time would mean nothing."""
+
+    def __init__(self, command: Command, status: int, stderr: str) -> None:
+        tail = "\n".join(stderr.strip().splitlines()[-20:])
+        super().__init__(
+            f"{command.name} exited with {status}, expected {command.expect}:\n"
+            f"  {' '.join(_short_argv(command.argv))}\n{tail}"
+        )
+        self.command, self.status = command, status
+
+
 class Run(NamedTuple):
     seconds: float
     cpu_seconds: float
@@ -95,22 +107,25 @@ class Run(NamedTuple):
 def run_once(command: Command, env: dict[str, str], scratch: Path) -> Run:
     """Wall time, CPU time, peak RSS (KiB, 0 when not measured) and exit status of one run."""
     argv = command.argv
-    report = scratch / "peak.txt"
+    report, errors = scratch / "peak.txt", scratch / "stderr.txt"
     if command.memory and TIME.exists():
         # A child's peak RSS starts at its parent's; /usr/bin/time is a small parent.
         argv = [str(TIME), "-f", "%M", "-o", str(report), *argv]
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        argv,
-        cwd=command.cwd,
-        env={**env, **command.env} if command.env else env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
+    with errors.open("wb") as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            argv,
+            cwd=command.cwd,
+            env={**env, **command.env} if command.env else env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != command.expect:
+        raise CommandFailed(command, process.returncode, errors.read_text(errors="replace"))
     peak = 0
     if command.memory:
         peak = int(report.read_text().split()[-1]) if argv[0] == str(TIME) else usage.ru_maxrss
@@ -125,7 +140,8 @@ def measure(
     """Run every command `reps` times (or its own `reps`), interleaved, rotating the order.
 
     A first, unmeasured run of each command (but the slow peers) fills the bytecode
-    and file caches.
+    and file caches. A run that ends with another exit status than the command's own
+    raises CommandFailed: the time of a failure is not the time of the work.
     """
     results = {c.name: Result(c.name, c.argv, expect=c.expect) for c in commands}
     for command in commands:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from measure import Command, Result, clean_env, machine, measure  # noqa: E402
+from measure import Command, CommandFailed, Result, clean_env, machine, measure  # noqa: E402
 from prepare import edited_case  # noqa: E402
 from report import RATIOS, table  # noqa: E402
 
@@ -242,7 +242,10 @@ def main() -> None:
                 skipped[command.name] = reason
             else:
                 todo.append(command)
-        results = measure(todo, args.reps, clean_env(work / "pycache"), work)
+        try:
+            results = measure(todo, args.reps, clean_env(work / "pycache"), work)
+        except CommandFailed as failure:
+            sys.exit(f"bench: {failure}")
         for name, reason in skipped.items():
             results[name] = Result(name, [], skipped=reason)
         corpus = _corpus_figures(paths)
