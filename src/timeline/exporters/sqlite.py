@@ -20,7 +20,6 @@ from typing import Any
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import display_date, iso, redact
 from timeline.exporters.sqlite_schema import INDEXES, SCHEMA_VERSION, TABLES
-from timeline.load.loader import gc_paused
 from timeline.model.case import Case, Charge, Event, Organization, Outcome, Person, Source
 from timeline.model.custody import Custody
 from timeline.model.standing import Standing, standings
@@ -53,9 +52,7 @@ def export_all(cases: Iterable[Case], options: ExportOptions) -> Export:
         database.executescript(TABLES)
         with database:
             for case in cases:
-                # The rows are tuples of text and numbers, never in a cycle (see gc_paused).
-                with gc_paused():
-                    rows.add_case(redact(case))
+                rows.add_case(redact(case))
                 if rows.count > BATCH:
                     _insert(database, rows.take())
             rows.add_entities()
