@@ -53,12 +53,14 @@ MAX_NODES = 1_000_000
 # would cost as much memory as expanding them.
 MAX_ALIAS_DIAGNOSTICS = 100
 
-_STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_PLAIN_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# The resolver's own tags hold a space, which no tag written in a file can (not even a
+# verbatim `!<...>` one): a node carrying one of them was written without a tag, so
+# every tag from the file, `!!str` and `!!bool` included, is refused (TL110).
+_STR = "timeline str"
+_NULL = "timeline null"
+_BOOL = "timeline bool"
+_SEQ = "timeline seq"
+_MAP = "timeline map"
 # An anchor property starts a token: at the start, after a space or an indicator. (The
 # pattern starts with "&" so that the search skips ahead to each "&": anchoring it on
 # the character before made it scan every position, 0.58 s for 300 files.)
@@ -483,7 +485,7 @@ class _Constructor:
     def build(self, node: Node, depth: int) -> Any:
         tag = node.tag
         if isinstance(node, ScalarNode):
-            if tag in _PLAIN_TAGS:
+            if tag == _STR:
                 return node.value
             if tag == _NULL:
                 return None
