@@ -19,7 +19,7 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # fence, a thematic break, a link reference definition. (Setext underlines and tables
 # need a second line, which escaped text never has.)
 _BLOCK_START = re.compile(
-    r"^(?:>|#{1,6}(?=\s|$)|[-+*](?=\s|$)|`{3}|~{3}|[-*_](?:\s*[-*_]){2,}\s*$|\[[^\]]*\]:)"
+    r"^(?:>|#{1,6}(?=\s|$)|[-+*](?=\s|$)|`{3}|~{3}|[-*_](?:\s*+[-*_]){2,}\s*+$|\[[^\]]*\]:)"
 )
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 # A code span opens with a whole run of backticks that is not backslash-escaped.

@@ -1,0 +1,54 @@
+"""The worst inputs an outside review found, each run in a bounded subprocess.
+
+Each input is valid, or nearly, and made to cost: a title of spaces, a flood of
+invalid items, two versions with huge titles for the rename detection. Every
+command that reads it must finish within the limits of the generated inputs of
+the bad corpus (`test_bad_corpus.run_timeline`: 512 MiB of address space, a
+timeout that only guards against a hang), and say something sensible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL
+from test_bad_corpus import run_timeline
+
+SPACES = "a" + " " * 900_000 + "b"  # was hours in `clean`'s `\s*[\n]\s*`
+
+
+def write_case(folder: Path, text: str, stem: str = "test-case") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def spaced_case() -> str:
+    return MINIMAL.replace("title: A test case", f'title: "{SPACES}"')
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "--format", "plain"],
+        ["show", "--format", "rich"],
+        ["export", "-f", "markdown"],
+        ["export", "-f", "csv"],
+        ["export", "-f", "timelinejs"],
+    ],
+)
+def test_a_title_of_900_000_spaces(tmp_path: Path, command: list[str]) -> None:
+    path = write_case(tmp_path / "cases", spaced_case())
+    result = run_timeline(command[0], str(path), *command[1:])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Verdict" in result.stdout
+
+
+def test_list_with_a_title_of_900_000_spaces(tmp_path: Path) -> None:
+    write_case(tmp_path / "cases", spaced_case())
+    result = run_timeline("--data-dir", str(tmp_path / "cases"), "list", "--format", "plain")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "test-case" in result.stdout
