@@ -9,6 +9,7 @@ timeout that only guards against a hang), and say something sensible.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,26 @@ def test_list_with_a_title_of_900_000_spaces(tmp_path: Path) -> None:
     result = run_timeline("--data-dir", str(tmp_path / "cases"), "list", "--format", "plain")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "test-case" in result.stdout
+
+
+HEAD = "format: 1\nid: test-case\ntitle: t\njurisdiction: KG\nstatus: ongoing\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("events: [" + ", ".join(["{}"] * 330_000) + "]\n", "TL202"),  # was 4.5 GB, 52 s
+        ("tags: [" + ", ".join(["A"] * 330_000) + "]\n", "TL204"),  # was 2.1 GB, a 262 MB report
+    ],
+)
+def test_a_flood_of_invalid_items(tmp_path: Path, body: str, code: str) -> None:
+    path = write_case(tmp_path / "cases", HEAD + body)
+    for format in ("json", "text", "github"):
+        result = run_timeline("validate", "--format", format, str(path))
+        assert result.returncode == 1, result.stderr[-2000:]
+        assert len(result.stdout) < 1_000_000
+    document = json.loads(run_timeline("validate", "--format", "json", str(path)).stdout)
+    codes = [d["code"] for d in document["diagnostics"]]
+    assert code in codes
+    assert len(codes) <= 1001
+

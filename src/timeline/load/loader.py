@@ -30,6 +30,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from timeline.load.diagnostics import (
+    CODES,
     Diagnostic,
     Finding,
     Path,
@@ -37,7 +38,7 @@ from timeline.load.diagnostics import (
     format_path,
     severity_of,
 )
-from timeline.load.limits import MAX_FILE_BYTES
+from timeline.load.limits import MAX_DIAGNOSTICS, MAX_DIAGNOSTICS_PER_CODE, MAX_FILE_BYTES
 from timeline.load.plain import BOOLS as _BOOLS
 from timeline.load.plain import DATE_KEYS as _DATE_KEYS
 from timeline.load.plain import NULLS as _NULLS
@@ -101,6 +102,9 @@ class Document:
     plain_dates: list[tuple[Path, str]] = field(default_factory=list)
     _keys: KeyIndex = field(default_factory=dict)
     _where: TextPositions | None = None
+    # Diagnostics past the limits are only counted (per code), never located.
+    _shown: dict[str, int] = field(default_factory=dict)
+    _omitted: dict[str, int] = field(default_factory=dict)
 
     @property
     def where(self) -> TextPositions:
@@ -111,6 +115,8 @@ class Document:
 
     def add(self, finding: Finding) -> None:
         """Locate a finding (a path in the document) and keep it as a diagnostic."""
+        if self._omit(finding.code):
+            return
         span = self.locate(finding.path, finding.target)
         self._keep(finding.code, span, format_path(finding.path), finding.message, finding.hint)
 
@@ -126,7 +132,25 @@ class Document:
         return self.where.node_span(key if target == "key" and key is not None else node)
 
     def add_at(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
-        self._keep(code, span, "", message, hint)
+        if not self._omit(code):
+            self._keep(code, span, "", message, hint)
+
+    def _omit(self, code: str) -> bool:
+        """Count a diagnostic past the limits instead of keeping it (True when omitted)."""
+        shown = self._shown.get(code, 0)
+        if shown < MAX_DIAGNOSTICS_PER_CODE and len(self.diagnostics) < MAX_DIAGNOSTICS:
+            self._shown[code] = shown + 1
+            return False
+        self._omitted[code] = self._omitted.get(code, 0) + 1
+        return True
+
+    def note_omitted(self) -> None:
+        """End the diagnostics with one line for each code that had more than were kept."""
+        for code, omitted in self._omitted.items():
+            message = f"and {omitted:,} more {code} ({CODES[code].title}) not shown"
+            hint = "fix the problems above first"
+            self._keep("TL113", Span(1, 1, 1, 1), "", message, hint)
+        self._omitted.clear()
 
     def _keep(self, code: str, span: Span, path: str, message: str, hint: str | None) -> None:
         excerpt = self.where.excerpt(span)

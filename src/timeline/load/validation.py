@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from timeline.load.bounded import validate_case
 from timeline.load.checks import Context, run_checks
 from timeline.load.diagnostics import FileReport, Finding, Severity, Span
 from timeline.load.files import REGISTRY_FOLDER, SUFFIXES, sibling_cases
@@ -87,6 +88,14 @@ def check_document(
     registry: Registry | None = None,
     lenient: bool = False,
 ) -> FileReport:
+    report = _check(doc, stem=stem, today=today, known_cases=known_cases)
+    doc.note_omitted()
+    return report
+
+
+def _check(
+    doc: Document, *, stem: str | None, today: date | None, known_cases: frozenset[str] | None
+) -> FileReport:
     report = FileReport(doc.name, doc.diagnostics)
     if doc.data is None or any(d.severity is Severity.ERROR for d in doc.diagnostics):
         return report
@@ -99,7 +108,7 @@ def check_document(
         registry=registry,
     )
     try:
-        case = Case.model_validate(doc.data)
+        case = validate_case(doc.data, len(doc.text))
     except ValidationError as error:
         for finding in (*schema_findings(error), *_rest_findings(doc, error, context)):
             doc.add(finding)
