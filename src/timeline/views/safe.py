@@ -19,6 +19,8 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u
 _WHITESPACE = re.compile(r"\s+")
 _LINE_SPACE = frozenset("\t\n\r\x0b\x0c\x85\u2028\u2029")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# What a rendering sends to a terminal besides text and line breaks: colours and styles.
+_STYLE_OR_UNSAFE = re.compile(r"(\x1b\[[0-9;]{0,64}m|\n)|" + _UNSAFE.pattern)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -35,6 +37,17 @@ def visible(text: str) -> str:
 def _fold(match: re.Match[str]) -> str:
     run = match.group()
     return run if _LINE_SPACE.isdisjoint(run) else " "
+
+
+def _replayed(match: re.Match[str]) -> str:
+    return match.group() if match.group(1) else _visible(match)
+
+
+def replayable(text: str) -> str:
+    """A stored rendering made safe to print again: colour codes (SGR) and line breaks
+    kept, every other control character shown as `visible` shows it. The cache of
+    `show` is a folder that someone else may be able to write to."""
+    return _STYLE_OR_UNSAFE.sub(_replayed, text)
 
 
 def clean(text: str) -> str:
