@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from timeline.diff import CaseDiff, Version, diff_cases
+from timeline.diff.core import WITHHELD, hidden_people
+from timeline.diff.values import translator
 from timeline.errors import GitError, UsageError
 from timeline.load.diagnostics import Diagnostic
 from timeline.load.validation import FileReport, validate_bytes
@@ -144,10 +146,11 @@ def case_history(path: Path, *, event: str | None = None) -> History:
         raise GitError(f"{relative} has no history in git (is it committed?)")
     blobs = _Blobs(root)
     private = _now_private(steps, blobs)
+    hidden = _renamed_away(steps, blobs)
     entries: list[Entry] = []
     last_valid: tuple[str, Case] | None = None
     for step in reversed(steps):
-        entry, case = _entry(step, blobs, last_valid, private)
+        entry, case = _entry(step, blobs, last_valid, private, hidden)
         entries.append(entry)
         if case is not None:
             last_valid = (step.commit.short, case)
@@ -173,7 +176,40 @@ def _now_private(steps: list[_Step], blobs: _Blobs) -> dict[str, Person]:
     return {}
 
 
-def _redacted(case: Case, private: dict[str, Person]) -> Case:
+def _renamed_away(steps: list[_Step], blobs: _Blobs) -> dict[str, str]:
+    """Ids that a commit may have replaced by an initials-only person's, each with a
+    stand-in (`withheld-1`...): earlier commits show neither their id nor what they say.
+    See `timeline.diff.core.hidden_people`."""
+    found: list[str] = []
+    for step in reversed(steps):  # as `_entry` loads them, so that blobs keep their names
+        if _absent(step.new_blob) or _absent(step.old_blob):
+            continue
+        stem = Path(step.path).stem
+        new = blobs.load(step.new_blob, f"{step.path}@{step.commit.short}", stem).case
+        old = blobs.load(step.old_blob, f"{step.path}@{step.commit.short}^", stem).case
+        if new is not None and old is not None:
+            found += sorted(set(hidden_people(old, new)) - set(found))
+    return {ref: f"withheld-{n}" for n, ref in enumerate(found, 1)}
+
+
+def _without(case: Case, hidden: dict[str, str]) -> Case:
+    """`case` with the people of `hidden` renamed to their stand-ins and said nothing of."""
+    if not any(person.id in hidden for person in case.people):
+        return case
+    translate = translator(hidden)
+    assert translate is not None
+    data = translate(case.model_dump(mode="json"))
+    data["people"] = [
+        {"id": hidden[p["id"]], "name": WITHHELD, "privacy": "initials", "roles": p["roles"]}
+        if p["id"] in hidden
+        else p
+        for p in data["people"]
+    ]
+    return Case.model_validate(data)
+
+
+def _redacted(case: Case, private: dict[str, Person], hidden: dict[str, str]) -> Case:
+    case = _without(case, hidden)
     if not any(p.id in private and p != private[p.id] for p in case.people):
         return case
     fields = dict(case)
@@ -186,6 +222,7 @@ def _entry(
     blobs: _Blobs,
     last_valid: tuple[str, Case] | None,
     private: dict[str, Person],
+    hidden: dict[str, str],
 ) -> tuple[Entry, Case | None]:
     commit, stem = step.commit, Path(step.path).stem
     if _absent(step.new_blob):
@@ -197,7 +234,7 @@ def _entry(
     # older version said; elsewhere both sides show them as they are now.
     already = {p.id for p in report.case.people if p.privacy is Privacy.INITIALS}
     private = {ref: person for ref, person in private.items() if ref not in already}
-    new = _redacted(report.case, private)
+    new = _redacted(report.case, private, hidden)
     base: str | None = None
     status: Status = "changed"
     if _absent(step.old_blob):
@@ -205,9 +242,9 @@ def _entry(
     else:
         parent = blobs.load(step.old_blob, f"{step.path}@{commit.short}^", stem)
         if parent.valid and parent.case is not None:
-            old = _redacted(parent.case, private)
+            old = _redacted(parent.case, private, hidden)
         elif last_valid is not None:
-            base, old = last_valid[0], _redacted(last_valid[1], private)
+            base, old = last_valid[0], _redacted(last_valid[1], private, hidden)
         else:
             old, status = empty_like(new), "created"
     diff = diff_cases(
