@@ -27,7 +27,12 @@ from timeline.store.revisions import read_object, registry_at, relative_path, re
 
 Status = Literal["created", "changed", "unchanged", "deleted", "invalid"]
 _SECTIONS = ("people", "organizations", "charges", "sources", "events", "conflicts")
-_FORMAT = "%x1e%H%x1f%h%x1f%aI%x1f%an%x1f%s"
+# With `-z`, every field and every path ends with a NUL, which no commit text can hold
+# (git cuts a message at its first NUL): records are read by position, so a subject
+# cannot forge a commit. (Splitting on \x1e and \x1f let a subject carry a fake one.)
+_FORMAT = "%H%x00%h%x00%aI%x00%an%x00%s"
+_HEADER_FIELDS = 5
+_HASH = frozenset("0123456789abcdef")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,24 +94,31 @@ class History:
 
 
 def parse_log(output: str) -> list[_Step]:
-    steps = []
-    for record in output.split("\x1e")[1:]:
-        header, _, rest = record.partition("\n")
-        full, short, date, author, subject = header.split("\x1f")
-        commit = Commit(full, short, date, author, subject)
-        for line in rest.splitlines():
-            if not line.startswith(":"):
-                continue
-            meta, *paths = line.split("\t")
-            _old_mode, _new_mode, old_blob, new_blob, _status = meta[1:].split(" ")
-            steps.append(_Step(commit, paths[-1], old_blob, new_blob))
-            break
+    """The steps of `git log -z --raw --format=_FORMAT`: per commit, the header's fields,
+    then raw lines (`:MODES BLOBS STATUS`, then one path, two for a rename or copy)."""
+    tokens = output.split("\0")
+    steps: list[_Step] = []
+    at = 0
+    while at < len(tokens) and tokens[at].strip("\n"):
+        fields = [tokens[at].lstrip("\n"), *tokens[at + 1 : at + _HEADER_FIELDS]]
+        if len(fields) < _HEADER_FIELDS or len(fields[0]) not in (40, 64) or set(fields[0]) - _HASH:
+            raise GitError("cannot read the output of git log")
+        commit = Commit(*fields)
+        at += _HEADER_FIELDS
+        first = True
+        while at < len(tokens) and tokens[at].lstrip("\n").startswith(":"):
+            meta = tokens[at].lstrip("\n")[1:].split(" ")
+            paths = 2 if meta[-1][:1] in ("R", "C") else 1
+            if first and len(meta) == 5:
+                steps.append(_Step(commit, tokens[at + paths], meta[2], meta[3]))
+                first = False
+            at += 1 + paths
     return steps
 
 
 def _log(root: Path, relative: str) -> list[_Step]:
     # Blob ids in the raw lines stay abbreviated (unique prefixes): git accepts them as names.
-    args = ["-c", "core.quotePath=false", "log", "--follow", "--raw"]
+    args = ["-c", "core.quotePath=false", "log", "--follow", "--raw", "-z"]
     args += ["--diff-merges=first-parent", f"--format={_FORMAT}", "--", relative]
     out = run_git(args, root).decode("utf-8", "replace")
     return parse_log(out)
