@@ -135,7 +135,7 @@ class Entry:
             body = text.encode("utf-8")
             folder = self.path.parent
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(self.path, _header(body) + b"\n" + body)
+            write_atomic(self.path, _header(body) + b"\n" + body, mode=0o600, follow=False)
             prune(folder)
         except (OSError, UnicodeEncodeError):
             pass

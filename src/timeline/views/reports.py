@@ -182,8 +182,11 @@ class GithubReporter(Reporter):
         lines.extend(workflow_command(d) for d in self.diagnostics)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
-            with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(step_summary(self.diagnostics, self.summary))
+            from pathlib import Path
+
+            from timeline.store.atomic import append_text
+
+            append_text(Path(summary_file), step_summary(self.diagnostics, self.summary))
         return "\n".join(lines) + "\n"
 
 
