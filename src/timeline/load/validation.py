@@ -88,13 +88,21 @@ def check_document(
     registry: Registry | None = None,
     lenient: bool = False,
 ) -> FileReport:
-    report = _check(doc, stem=stem, today=today, known_cases=known_cases)
+    report = _check(
+        doc, stem=stem, today=today, known_cases=known_cases, registry=registry, lenient=lenient
+    )
     doc.note_omitted()
     return report
 
 
 def _check(
-    doc: Document, *, stem: str | None, today: date | None, known_cases: frozenset[str] | None
+    doc: Document,
+    *,
+    stem: str | None,
+    today: date | None,
+    known_cases: frozenset[str] | None,
+    registry: Registry | None,
+    lenient: bool,
 ) -> FileReport:
     report = FileReport(doc.name, doc.diagnostics)
     if doc.data is None or any(d.severity is Severity.ERROR for d in doc.diagnostics):
@@ -142,7 +150,9 @@ def _check_resolved(
 
 def _rest_findings(doc: Document, error: ValidationError, context: Context) -> list[Finding]:
     """The rules' findings on the parts of the file that passed the schema (load.partial)."""
-    found = rest_of(doc.data, error, Case.model_validate)
+    # Bounded as the first validation was: in a large file, lists stop at their first bad
+    # item, so that a flood of invalid items costs no more in the later rounds.
+    found = rest_of(doc.data, error, lambda data: validate_case(data, len(doc.text)))
     if found is None:
         return []
     rest, case = found

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from timeline.views.diff_words import field_words, standing_lines
+from timeline.views.safe import json_text
 from timeline.views.safe import visible as safe
 
 if TYPE_CHECKING:  # the models are only needed for types: importing this module stays cheap
@@ -288,9 +289,8 @@ def render_markdown(diff: CaseDiff, color: bool = False) -> str:
 
 
 def render_json(diff: CaseDiff, color: bool = False) -> str:
-    import json
 
-    return json.dumps(diff.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(diff.to_json())
 
 
 RENDERERS: dict[str, Renderer] = {

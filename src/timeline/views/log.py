@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from timeline.views.diff import SECTION_TITLES, SINGULAR, summary_line, text_change
+from timeline.views.safe import json_text
 from timeline.views.safe import visible as safe
 
 if TYPE_CHECKING:
@@ -65,9 +66,8 @@ def render_log_text(history: History, color: bool = False) -> str:
 
 
 def render_log_json(history: History, color: bool = False) -> str:
-    import json
 
-    return json.dumps(history.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(history.to_json())
 
 
 LOG_RENDERERS: dict[str, LogRenderer] = {"text": render_log_text, "json": render_log_json}

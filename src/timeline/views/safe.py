@@ -9,11 +9,16 @@ reach the terminal, so they are written out as ``\\x1b``, ``\\x07``, ``\\u202e``
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 # C0 and C1 controls and DEL; the line and paragraph separators; bidirectional
 # embeddings, overrides and isolates, which can make text read differently from what it is.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ABOVE_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f{_ABOVE_C0}]")
+# What the JSON encoder leaves raw (it escapes C0 itself).
+_JSON_RAW = re.compile(f"[{_ABOVE_C0}]")
 # A run of whitespace is matched once, then kept or folded: `\s*[\n...]\s*` scanned
 # every run of spaces again from each of its positions (18 s for a 40 KB title).
 _WHITESPACE = re.compile(r"\s+")
@@ -32,6 +37,21 @@ def visible(text: str) -> str:
     """`text` with every control character written out (``\\x1b``, ``\\u202e``), line
     breaks and tabs included: what reports print of a file, character for character."""
     return _UNSAFE.sub(_visible, text)
+
+
+def visible_lines(text: str) -> str:
+    """`visible`, but line feeds kept: text of several lines (an iCalendar description)."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_text(value: Any) -> str:
+    """`value` as indented JSON, with every control character escaped, not only C0: the
+    encoder writes DEL, C1 controls, bidirectional controls and separators raw."""
+    return _JSON_RAW.sub(_json_escape, json.dumps(value, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _fold(match: re.Match[str]) -> str:
