@@ -460,3 +460,34 @@ def test_new_refuses_control_characters_in_a_title(tmp_path: Path, title: str) -
 def test_the_checks_catch_what_they_look_for(check: Any, bad: str) -> None:
     with pytest.raises(AssertionError):
         check(bad)
+
+
+@pytest.mark.parametrize("spec", ["nosuch", "kloopx", "kloop\x1b"])
+def test_file_names_in_messages_are_shown_not_sent(tmp_path: Path, spec: str) -> None:
+    # The "known cases" list and the did-you-mean hint name the files of the folder.
+    source = Path(__file__).parents[1] / "data" / "cases" / "kloop.yaml"
+    for stem in ("kloop\x1b]0;owned\x07", "kloop\x1b[2J", "kloop\u202e"):
+        shutil.copy(source, tmp_path / f"{stem}.yaml")
+    for command in (["show", spec], ["export", spec], ["diff", spec, spec]):
+        result = runner.invoke(app, ["--data-dir", str(tmp_path), *command])
+        assert result.exit_code == 2, result.output
+        assert not RAW_CONTROLS.search(result.stderr), repr(result.stderr)
+        assert "\u202e" not in result.stderr
+        assert "\\x1b" in result.stderr
+
+
+def test_the_step_summary_renders_no_markdown_from_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cases" / "test-case.yaml"
+    path.parent.mkdir()
+    key = "![x](https://evil.example/p.png) [y](https://evil.example) **b** www.evil.example"
+    path.write_text(f'format: 1\n"{key}": 1\n', encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    invoke("validate", "--format", "github", str(path))
+    written = summary.read_text(encoding="utf-8")
+    html = assert_markdown_is_inert(written)
+    assert "<img" not in html and "<strong>b" not in html
+    assert link_targets(html) == []
+    assert "https://evil" not in written and "www.evil" not in written  # no autolink either

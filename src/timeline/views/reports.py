@@ -8,7 +8,6 @@ of `REPORTERS` (plus `auto`).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from timeline.load.diagnostics import CODES, Diagnostic, Severity
-from timeline.views.safe import visible
+from timeline.views.safe import json_text, visible
 
 if TYPE_CHECKING:
     from timeline.errors import InvalidCaseError
@@ -136,7 +135,7 @@ class JsonReporter(Reporter):
             "summary": self.summary.to_json(),
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return json_text(document)
 
 
 # --- github --------------------------------------------------------------------------------
@@ -191,9 +190,13 @@ class GithubReporter(Reporter):
 
 
 def _cell(text: str) -> str:
-    import html
+    """Data in a table cell of the job summary: no HTML, and no Markdown either (an
+    image or a link from a file name or an unknown key would render). A zero-width
+    space keeps a bare address from becoming a link."""
+    from timeline.views.diff import md
 
-    return html.escape(visible(text), quote=False).replace("|", "\\|").replace("\n", " ")
+    cell = md(text.replace("\n", " "))
+    return cell.replace("://", "&#8203;://").replace("www.", "www&#8203;.")
 
 
 def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
