@@ -491,3 +491,49 @@ def test_the_step_summary_renders_no_markdown_from_the_data(
     assert "<img" not in html and "<strong>b" not in html
     assert link_targets(html) == []
     assert "https://evil" not in written and "www.evil" not in written  # no autolink either
+
+
+# GitHub's runner reads `::name::` after leading spaces and the legacy `##[name]` anywhere.
+WORKFLOW_COMMAND = re.compile(r"^\s*::[A-Za-z-]+|##\[", re.MULTILINE)
+
+
+def _commanding(tmp_path: Path) -> tuple[Path, Path]:
+    from conftest import MINIMAL
+
+    old = tmp_path / "old" / "test-case.yaml"
+    new = tmp_path / "new" / "test-case.yaml"
+    for path in (old, new):
+        path.parent.mkdir()
+    old.write_text(MINIMAL, encoding="utf-8")
+    hostile = MINIMAL.replace("title: Ann detained", 'title: "::warning::pwned"').replace(
+        "title: Verdict", 'title: "##[error]pwned\\n  ::error::again"'
+    )
+    new.write_text(hostile, encoding="utf-8")
+    return old, new
+
+
+def test_no_line_of_data_is_a_workflow_command(tmp_path: Path) -> None:
+    old, new = _commanding(tmp_path)
+    outputs = [
+        invoke("diff", str(old), str(new)).stdout,
+        invoke("diff", str(old), str(new), "--format", "markdown").stdout,
+        invoke("show", str(new), "--format", "plain").stdout,
+        invoke("show", str(new), "--format", "rich").stdout,
+    ]
+    broken = new.parent / "broken.yaml"
+    broken.write_text('format: 1\n"##[error]x": 1\n"::warning::y": 2\n', encoding="utf-8")
+    outputs.append(invoke("validate", "--format", "text", str(broken)).stdout)
+    outputs.append(invoke("show", str(broken)).stderr)
+    for output in outputs:
+        assert "pwned" in output or "error[" in output
+        assert not WORKFLOW_COMMAND.search(output), WORKFLOW_COMMAND.search(output)
+
+
+def test_the_github_report_raises_only_its_own_commands(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text('format: 1\n"##[error]x": 1\n" ::warning::y": 2\n', encoding="utf-8")
+    output = invoke("validate", "--format", "github", str(broken)).stdout
+    own = re.compile(r"::(group|stop-commands|endgroup|error|warning)[ :]|::[0-9a-f]{16}::")
+    for line in output.splitlines():
+        if WORKFLOW_COMMAND.search(line):
+            assert own.match(line) and "##[" not in line, line

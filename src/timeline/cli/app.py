@@ -115,10 +115,10 @@ class State:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    from timeline.views.safe import visible_lines
+    from timeline.views.safe import inert, visible_lines
 
     # Messages name files and cases: a file name may hold terminal escapes.
-    sys.stderr.write(f"timeline: error: {visible_lines(message)}\n")
+    sys.stderr.write(f"timeline: error: {inert(visible_lines(message))}\n")
     raise typer.Exit(code)
 
 

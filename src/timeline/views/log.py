@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from timeline.views.diff import SECTION_TITLES, SINGULAR, summary_line, text_change
-from timeline.views.safe import json_text
+from timeline.views.safe import inert, json_text
 from timeline.views.safe import visible as safe
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def render_log_text(history: History, color: bool = False) -> str:
         "\n".join(_entry_lines(entry, color, history.event is not None))
         for entry in history.entries
     ]
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+    return inert("\n\n".join(blocks) + "\n") if blocks else ""
 
 
 def render_log_json(history: History, color: bool = False) -> str:

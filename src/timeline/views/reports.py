@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from timeline.load.diagnostics import CODES, Diagnostic, Severity
-from timeline.views.safe import json_text, visible
+from timeline.views.safe import inert, json_text, visible
 
 if TYPE_CHECKING:
     from timeline.errors import InvalidCaseError
@@ -121,7 +121,8 @@ class TextReporter(Reporter):
         if self.color:
             summary = f"{_BOLD}{summary}{_RESET}"
         parts.append(summary)
-        return "\n\n".join(parts[:-1]) + ("\n\n" if len(parts) > 1 else "") + parts[-1] + "\n"
+        text = "\n\n".join(parts[:-1]) + ("\n\n" if len(parts) > 1 else "") + parts[-1] + "\n"
+        return inert(text)
 
 
 # --- json ----------------------------------------------------------------------------------
@@ -160,9 +161,9 @@ def workflow_command(d: Diagnostic) -> str:
         "title": f"{d.code} {CODES[d.code].title}",
     }
     rendered = ",".join(
-        f"{key}={escape_property(visible(str(value)))}" for key, value in props.items()
+        f"{key}={escape_property(inert(visible(str(value))))}" for key, value in props.items()
     )
-    message = visible(d.message) + (f"\n{visible(d.hint)}" if d.hint else "")
+    message = inert(visible(d.message) + (f"\n{visible(d.hint)}" if d.hint else ""))
     return f"::{level} {rendered}::{escape_data(message)}"
 
 

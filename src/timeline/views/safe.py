@@ -28,6 +28,24 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _STYLE_OR_UNSAFE = re.compile(r"(\x1b\[[0-9;]{0,64}m|\n)|" + _UNSAFE.pattern)
 
 
+# What GitHub's runner reads as a workflow command in any line it logs: `::name::` after
+# leading spaces, and the legacy `##[name]` anywhere in the line.
+_WORKFLOW_COMMAND = re.compile(r"^([ \t]*:)(?=:)|##\[", re.MULTILINE)
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _interrupted(match: re.Match[str]) -> str:
+    start = match.group(1)
+    return start + ZERO_WIDTH_SPACE if start is not None else "##" + ZERO_WIDTH_SPACE + "["
+
+
+def inert(text: str) -> str:
+    """Text for a log that CI may read: a zero-width space inside every `::` that starts
+    a line and every `##[`, so that no line of data is taken for a workflow command
+    (it reads the same in a terminal)."""
+    return _WORKFLOW_COMMAND.sub(_interrupted, text)
+
+
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
