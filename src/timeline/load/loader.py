@@ -44,6 +44,7 @@ from timeline.load.plain import DATE_KEYS as _DATE_KEYS
 from timeline.load.plain import NULLS as _NULLS
 from timeline.load.plain import plain_values
 from timeline.load.positions import KeyIndex, TextPositions, byte_span, find_node, paths_of
+from timeline.model.case import QuotedText
 
 MAX_DEPTH = 64
 # A dense file under the size limit ("[a,a,a,...") would hold millions of values and
@@ -553,6 +554,8 @@ class _Constructor:
             if key in _DATE_KEYS and isinstance(value_node, ScalarNode) and not value_node.style:
                 self.dates.append(value_node)
             result[key] = self.build(value_node, depth + 1)
+            if key == "format" and depth == 0 and getattr(value_node, "style", None):
+                result[key] = QuotedText(result[key])  # the model wants the number written
         return result
 
     def _tag(self, node: Node) -> None:

@@ -87,6 +87,21 @@ UNKNOWN_DATE = dates.unknown_between(None, None)
 """The date of an event whose date is not known until the case places it (`after`/`before`)."""
 
 
+class QuotedText(str):
+    """A scalar the file wrote in quotes, where a number is expected (`format: "1"`)."""
+
+    __slots__ = ()
+
+
+def _format_number(value: object) -> object:
+    """The format version as written: the number 1, not `true`, `"1"` or `1.0`."""
+    if isinstance(value, bool | float | QuotedText) or (
+        isinstance(value, str) and not (value.isascii() and value.isdigit())
+    ):
+        raise PydanticCustomError("format", "not a whole number")
+    return value
+
+
 def _visible_text(value: str) -> str:
     """Text that shows something: not only spaces and zero-width characters."""
     if all(unicodedata.category(ch)[0] in "ZC" or ch.isspace() for ch in value):
@@ -349,7 +364,9 @@ class Conflict(Model):
 
 
 class Case(Model):
-    format: Annotated[int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)]
+    format: Annotated[
+        int, BeforeValidator(_format_number), Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)
+    ]
     id: Slug
     title: Text
     jurisdiction: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
