@@ -226,3 +226,21 @@ def test_commit_text_cannot_forge_a_commit(
     assert text.exit_code == 0, text.stderr
     assert not any(line.startswith("fffffff") for line in text.stdout.splitlines())
     assert "\x1e" not in text.stdout and "\x1f" not in text.stdout
+
+
+def test_a_shallow_clone_does_not_claim_its_oldest_commit_created_the_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    repo = GitRepo(tmp_path / "repo")
+    path = "data/cases/press.yaml"
+    repo.commit("Create the case", {path: CASE})
+    repo.commit("Retitle the detention", {path: RETITLED})
+    repo.commit("Rename the detention's id", {path: RENAMED})
+    clone = tmp_path / "clone"
+    repo.git("clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone))
+    monkeypatch.chdir(clone)
+    commits = json.loads(runner.invoke(app, ["log", "press", "--format", "json"]).stdout)
+    assert [c["status"] for c in commits["commits"]] == ["changed", "earliest"]
+    text = runner.invoke(app, ["log", "press"]).stdout
+    assert "shallow clone" in text and "created" not in text

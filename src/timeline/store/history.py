@@ -25,7 +25,9 @@ from timeline.model.case import Case, Person
 from timeline.model.vocab import Privacy
 from timeline.store.revisions import read_object, registry_at, relative_path, repo_root, run_git
 
-Status = Literal["created", "changed", "unchanged", "deleted", "invalid"]
+# "earliest": the oldest commit of a shallow clone, whose parent was not fetched; git
+# shows it as adding the file, but it did not create it.
+Status = Literal["created", "earliest", "changed", "unchanged", "deleted", "invalid"]
 _SECTIONS = ("people", "organizations", "charges", "sources", "events", "conflicts")
 # With `-z`, every field and every path ends with a NUL, which no commit text can hold
 # (git cuts a message at its first NUL): records are read by position, so a subject
@@ -159,10 +161,13 @@ def case_history(path: Path, *, event: str | None = None) -> History:
     blobs = _Blobs(root)
     private = _now_private(steps, blobs)
     hidden = _renamed_away(steps, blobs)
+    cut = _shallow_boundary(root)
     entries: list[Entry] = []
     last_valid: tuple[str, Case] | None = None
     for step in reversed(steps):
         entry, case = _entry(step, blobs, last_valid, private, hidden)
+        if entry.status == "created" and step.commit.hash in cut:
+            entry.status = "earliest"
         entries.append(entry)
         if case is not None:
             last_valid = (step.commit.short, case)
@@ -170,6 +175,17 @@ def case_history(path: Path, *, event: str | None = None) -> History:
     if event is not None:
         entries = follow_event(entries, event, relative)
     return History(relative, entries, event)
+
+
+def _shallow_boundary(root: Path) -> set[str]:
+    """The commits whose parents a shallow clone did not fetch (none in a full clone)."""
+    if run_git(["rev-parse", "--is-shallow-repository"], root).strip() != b"true":
+        return set()
+    shallow = run_git(["rev-parse", "--git-path", "shallow"], root).decode().strip()
+    try:
+        return set((root / shallow).read_text(encoding="ascii").split())
+    except OSError:
+        return set()
 
 
 def _now_private(steps: list[_Step], blobs: _Blobs) -> dict[str, Person]:

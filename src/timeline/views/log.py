@@ -48,6 +48,9 @@ def _entry_lines(entry: Entry, color: bool, detailed: bool) -> list[str]:
         return [*lines, f"    {safe(entry.path)} deleted"]
     if entry.status == "created" and not detailed:
         return [*lines, f"    {safe(entry.path)} {_created_words(entry)}"]
+    if entry.status == "earliest":
+        note = "the earliest version in this shallow clone (its history was not fetched)"
+        return [*lines, f"    {safe(entry.path)}: {note}"]
     against = (
         f" (compared with {entry.base}, the last version that validates)" if entry.base else ""
     )
