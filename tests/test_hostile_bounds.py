@@ -97,3 +97,58 @@ def test_rename_detection_between_huge_titles(tmp_path: Path, format: str) -> No
     result = run_timeline("diff", str(old), str(new), "--format", format)
     assert result.returncode in (0, 1), result.stderr[-2000:]
     assert "b1" in result.stdout
+
+
+# Each free-text field one long run of a character that escaping or parsing treats
+# specially: a pattern that backtracks over such a run takes minutes, not a second.
+RUNS = {
+    ("title",): " ",
+    ("summary",): "*",
+    ("people", 0, "name"): "\\",
+    ("organizations", 0, "name"): "<",
+    ("charges", 0, "title"): "`",
+    ("sources", 0, "publisher"): "[",
+    ("events", 0, "title"): "](",
+    ("events", 0, "description"): "\n \n",
+    ("events", 1, "title"): "::",
+    ("events", 1, "sources", 0, "quote"): "##[",
+}
+
+
+def long_runs_case(length: int) -> str:
+    from timeline.load.loader import parse_document
+
+    data = parse_document(MINIMAL.encode(), "minimal").data
+    data["format"] = 1
+    for where, piece in RUNS.items():
+        *parents, last = where
+        target = data
+        for part in parents:
+            target = target[part]
+        target[last] = "x" + piece * (length // len(piece)) + "x"
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate", "--format", "text"],
+        ["show", "--format", "plain"],
+        ["export", "-f", "markdown", "--mermaid"],
+        ["export", "-f", "csv"],
+        ["export", "-f", "ics"],
+    ],
+)
+def test_long_runs_of_special_characters_in_every_field(tmp_path: Path, command: list[str]) -> None:
+    path = write_case(tmp_path / "cases", long_runs_case(100_000))
+    result = run_timeline(command[0], str(path), *command[1:])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "2025" in result.stdout or "0 errors" in result.stdout
+
+
+def test_diff_of_long_runs(tmp_path: Path) -> None:
+    old = write_case(tmp_path / "old", MINIMAL)
+    new = write_case(tmp_path / "new", long_runs_case(100_000))
+    for format in ("text", "markdown", "json"):
+        result = run_timeline("diff", str(old), str(new), "--format", format)
+        assert result.returncode == 0, result.stderr[-2000:]

@@ -494,7 +494,7 @@ def test_the_step_summary_renders_no_markdown_from_the_data(
 
 
 # GitHub's runner reads `::name::` after leading spaces and the legacy `##[name]` anywhere.
-WORKFLOW_COMMAND = re.compile(r"^\s*::[A-Za-z-]+|##\[", re.MULTILINE)
+WORKFLOW_COMMAND = re.compile(r"^[^\S\n]*::[A-Za-z-]+|##\[", re.MULTILINE)
 
 
 def _commanding(tmp_path: Path) -> tuple[Path, Path]:

@@ -30,7 +30,7 @@ _STYLE_OR_UNSAFE = re.compile(r"(\x1b\[[0-9;]{0,64}m|\n)|" + _UNSAFE.pattern)
 
 # What GitHub's runner reads as a workflow command in any line it logs: `::name::` after
 # leading spaces, and the legacy `##[name]` anywhere in the line.
-_WORKFLOW_COMMAND = re.compile(r"^([ \t]*:)(?=:)|##\[", re.MULTILINE)
+_WORKFLOW_COMMAND = re.compile(r"^([^\S\n]*:)(?=:)|##\[", re.MULTILINE)  # any space
 ZERO_WIDTH_SPACE = "\u200b"
 
 
@@ -67,9 +67,12 @@ def _json_escape(match: re.Match[str]) -> str:
 
 
 def json_text(value: Any) -> str:
-    """`value` as indented JSON, with every control character escaped, not only C0: the
-    encoder writes DEL, C1 controls, bidirectional controls and separators raw."""
-    return _JSON_RAW.sub(_json_escape, json.dumps(value, indent=2, ensure_ascii=False)) + "\n"
+    """`value` as indented JSON, with every control character escaped, not only C0 (the
+    encoder writes DEL, C1 controls, bidirectional controls and separators raw), and
+    no workflow command for a CI log."""
+    text = _JSON_RAW.sub(_json_escape, json.dumps(value, indent=2, ensure_ascii=False))
+    # `##[` anywhere in a line that CI logs is a workflow command: `[` escaped, the same JSON.
+    return text.replace("##[", "##\\u005b") + "\n"
 
 
 def _fold(match: re.Match[str]) -> str:
