@@ -144,10 +144,6 @@ def test_new_outside_a_data_repository_never_writes_into_the_bundled_cases(
     tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     """In an editable install the bundled cases are this repository's own `data/cases`."""
-
-
-def test_new_outside_a_data_folder_writes_nowhere(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # In a source checkout, the bundled cases are the repository's own data/cases.
     from timeline.store.repository import bundled_dir
 
     monkeypatch.chdir(tmp_path)
@@ -206,19 +202,3 @@ def test_the_template_shows_every_addition_of_the_format() -> None:
         'mean "not stated"',
     ):
         assert part in text, part
-
-
-def test_new_outside_a_data_folder_writes_nowhere(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # In a source checkout, the bundled cases are the repository's own data/cases.
-    from timeline.store.repository import bundled_dir
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
-    target = bundled_dir() / "stray-case.yaml"
-    try:
-        result = runner.invoke(app, ["new", "stray-case", "-j", "KG"])
-        assert result.exit_code == 2, result.output
-        assert "--data-dir" in result.stderr
-        assert not target.exists()
-    finally:
-        target.unlink(missing_ok=True)
