@@ -29,7 +29,7 @@ def test_events_after_each_other_in_a_loop(diagnose):
     text = MINIMAL.replace('"2025-09-17"', '"2025-05-28"').replace(
         "    type: detention\n", "    type: detention\n    after: [verdict]\n"
     )
-    assert diagnose(text) == ["TL401@27:13"]
+    assert diagnose(text) == ["TL401@19:13"]
 
 
 def test_a_loop_through_before(diagnose):
