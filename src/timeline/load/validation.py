@@ -19,6 +19,7 @@ from timeline.load.bounded import validate_case
 from timeline.load.checks import Context, run_checks
 from timeline.load.diagnostics import FileReport, Finding, Severity, Span
 from timeline.load.files import REGISTRY_FOLDER, SUFFIXES, sibling_cases
+from timeline.load.limits import MAX_DIAGNOSTICS
 from timeline.load.loader import _DATE_LIKE, Document, gc_paused, parse_document, read_document
 from timeline.load.partial import rest_of
 from timeline.load.registry import Registry, stand_ins
@@ -149,7 +150,14 @@ def _check_resolved(
 
 
 def _rest_findings(doc: Document, error: ValidationError, context: Context) -> list[Finding]:
-    """The rules' findings on the parts of the file that passed the schema (load.partial)."""
+    """The rules' findings on the parts of the file that passed the schema (load.partial).
+
+    Not for a flood of schema errors: leaving out thousands of parts costs time
+    quadratic in their number (15,000 bad tags took minutes), and the file has more
+    than enough to fix first.
+    """
+    if error.error_count() > MAX_DIAGNOSTICS:
+        return []
     # Bounded as the first validation was: in a large file, lists stop at their first bad
     # item, so that a flood of invalid items costs no more in the later rounds.
     found = rest_of(doc.data, error, lambda data: validate_case(data, len(doc.text)))

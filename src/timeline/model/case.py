@@ -365,7 +365,7 @@ class Conflict(Model):
 
 class Case(Model):
     format: Annotated[
-        int, BeforeValidator(_format_number), Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)
+        int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION), BeforeValidator(_format_number)
     ]
     id: Slug
     title: Text
