@@ -182,8 +182,20 @@ EXPORT_CHECKS: dict[str, Callable[[str], None]] = {
 }
 
 
+BINARY_EXPORTS = {"sqlite"}  # data in tables, no text to render: checked to open and hold it
+
+
 def test_every_export_format_is_checked() -> None:
-    assert set(EXPORT_CHECKS) >= set(EXPORTERS)
+    assert set(EXPORT_CHECKS) | BINARY_EXPORTS >= set(EXPORTERS)
+
+
+def database(path: Path) -> None:
+    import sqlite3
+
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    with sqlite3.connect(path) as connection:
+        tables = connection.execute("select name from sqlite_master where type = 'table'")
+        assert [name for (name,) in tables]
 
 
 def check_every_output(folder: Path, old: Path, new: Path) -> None:
@@ -192,7 +204,12 @@ def check_every_output(folder: Path, old: Path, new: Path) -> None:
         terminal(run("--data-dir", str(folder), "list", "--format", format), format == "rich")
     json_output(run("--data-dir", str(folder), "list", "--format", "json"))
     for name in EXPORTERS:
-        EXPORT_CHECKS[name](run("export", str(new), "-f", name))
+        if name in BINARY_EXPORTS:
+            target = folder.parent / f"export.{name}"
+            run("export", str(new), "-f", name, "-o", str(target))
+            database(target)
+        else:
+            EXPORT_CHECKS[name](run("export", str(new), "-f", name))
     markdown(run("export", str(new), "-f", "markdown", "--mermaid"))
     terminal(run("validate", "--format", "text", str(new)))
     terminal(without_own_commands(run("validate", "--format", "github", str(new))))
