@@ -38,7 +38,7 @@ from test_injection import (
     link_targets,
     render_markdown,
 )
-from timeline.cli.app import app
+from timeline.cli import app
 from timeline.exporters import EXPORTERS
 from timeline.load.loader import parse_document
 
