@@ -23,7 +23,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINIMAL
-from timeline.cli.app import app
+from timeline.cli import app
 from timeline.load.limits import MAX_FILE_BYTES
 
 CORPUS = Path(__file__).parent / "fixtures" / "bad"

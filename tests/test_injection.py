@@ -32,7 +32,7 @@ import pytest
 from typer.testing import CliRunner
 
 from test_diff_support import GitRepo
-from timeline.cli.app import app
+from timeline.cli import app
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "hostile.yaml"
 runner = CliRunner()

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINIMAL
-from timeline.cli.app import app
+from timeline.cli import app
 
 runner = CliRunner()
 

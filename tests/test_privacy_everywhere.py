@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from conftest import TODAY
 from test_diff_support import GitRepo
 from test_export_support import TEXT_FORMATS, as_text
-from timeline.cli.app import app
+from timeline.cli import app
 from timeline.exporters import EXPORTERS, ExportOptions
 from timeline.load.validation import validate_file
 from timeline.model.case import Alias, Case

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from conftest import DATA
-from timeline.cli.app import app
+from timeline.cli import app
 
 
 def test_a_lone_copy_shows_exports_and_diffs(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline.cli.app import app
+from timeline.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standing"
 
