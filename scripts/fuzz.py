@@ -335,7 +335,7 @@ class Session:
     def __init__(self, folder: Path, *, thorough: bool = True) -> None:
         from typer.testing import CliRunner
 
-        from timeline.cli.app import app
+        from timeline.cli import app  # the package registers every command
 
         self.app = app
         self.runner = CliRunner()

@@ -270,6 +270,11 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "unknown-keys-20000.yaml": lambda: _keys(20_000, lambda i: f"k{i}"),
     "duplicate-keys-20000.yaml": lambda: _keys(20_000, lambda i: "title"),
     "unquoted-dates-5000.yaml": lambda: _unquoted_dates(5_000),
+    "tags-flood-15000.yaml": lambda: (
+        b"format: 1\nid: tags-flood-15000\ntitle: t\njurisdiction: KG\nstatus: ongoing\ntags: ["
+        + b", ".join([b"A"] * 15_000)
+        + b"]\n"
+    ),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 import timeline.store.cache
 import timeline.store.repository
 from conftest import DATA
+from test_bad_corpus import run_timeline
 from timeline.__main__ import main
 from timeline.cli import app
 from timeline.store.cache import SUFFIX, _show_command, cache_dir, prune, show_entry
@@ -323,21 +325,34 @@ def test_which_command_lines_are_cached(argv: list[str], expected: object) -> No
 
 
 def test_the_least_recently_used_entries_and_abandoned_writes_are_pruned(tmp_path: Path) -> None:
+    def name(n: int) -> str:
+        return f"{n:064x}{SUFFIX}"
+
     for age in range(5):
-        entry = tmp_path / f"{age}{SUFFIX}"
+        entry = tmp_path / name(age)
         entry.write_text(str(age), encoding="utf-8")
         os.utime(entry, ns=(0, (100 - age) * 10**9))  # 0 is the newest
     (tmp_path / "notes.txt").write_text("not an entry", encoding="utf-8")
-    abandoned = tmp_path / f".0{SUFFIX}.abc123.tmp"
+    abandoned = tmp_path / f".{name(0)}.abc123.tmp"
     abandoned.write_text("half", encoding="utf-8")
     os.utime(abandoned, ns=(0, 0))
-    in_progress = tmp_path / f".1{SUFFIX}.def456.tmp"
+    in_progress = tmp_path / f".{name(1)}.def456.tmp"
     in_progress.write_text("being written", encoding="utf-8")
     prune(tmp_path, keep=3)
-    assert [p.name for p in entries(tmp_path)] == [f"{n}{SUFFIX}" for n in range(3)]
+    assert [p.name for p in entries(tmp_path)] == [name(n) for n in range(3)]
     assert (tmp_path / "notes.txt").exists()
     assert not abandoned.exists()
     assert in_progress.exists()
+
+
+def test_pruning_never_removes_files_the_cache_did_not_make(tmp_path: Path) -> None:
+    # $TIMELINE_CACHE_DIR may name a folder of the user's own files.
+    theirs = [f"report-{n}{SUFFIX}" for n in range(300)] + ["build.tmp", ".draft.out.x.tmp"]
+    for name in theirs:
+        (tmp_path / name).write_text("mine", encoding="utf-8")
+        os.utime(tmp_path / name, ns=(0, 0))  # old
+    prune(tmp_path, keep=0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(theirs)
 
 
 def test_a_replay_marks_the_entry_recently_used(run, _cache_dir: Path) -> None:
@@ -463,3 +478,45 @@ def test_a_file_away_from_its_registry_warns_every_time(run, data: Path, _cache_
         shown = run("show", "kloop-liquidation", "--format", "plain")
         assert shown.code == 0 and "warning[TL307]" in shown.stderr
     assert entries(_cache_dir) == []
+
+
+# --- hostile entries --------------------------------------------------------------------------
+
+
+def _stored_entry(data: Path) -> tuple[Path, str]:
+    """Run `show` once in a subprocess; the entry it stored, and what it printed."""
+    first = run_timeline("--data-dir", str(data), "show", "tiny")
+    assert first.returncode == 0, first.stderr
+    folder = cache_dir()
+    assert folder is not None
+    (entry,) = entries(folder)
+    return entry, first.stdout
+
+
+def test_a_pipe_at_an_entry_does_not_hang_show(data: Path) -> None:
+    entry, printed = _stored_entry(data)
+    entry.unlink()
+    os.mkfifo(entry)
+    again = run_timeline("--data-dir", str(data), "show", "tiny")  # the timeout guards a hang
+    assert again.returncode == 0 and again.stdout == printed, again.stderr
+
+
+def test_a_link_to_an_endless_device_is_not_read(data: Path) -> None:
+    entry, printed = _stored_entry(data)
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    again = run_timeline("--data-dir", str(data), "show", "tiny")
+    assert again.returncode == 0 and again.stdout == printed, again.stderr[-2000:]
+
+
+def test_a_crafted_entry_replays_no_terminal_escape(data: Path) -> None:
+    entry, _ = _stored_entry(data)
+    body = "\x1b[1mbold\x1b[0m \x1b]0;owned\x07 \x1b[2J \u202eevil\n".encode()
+    digest = hashlib.sha256(body).hexdigest().encode()
+    entry.write_bytes(b"timeline-cache 1 " + digest + b"\n" + body)
+    again = run_timeline("--data-dir", str(data), "show", "tiny")
+    assert again.returncode == 0, again.stderr
+    assert "\x1b[1mbold\x1b[0m" in again.stdout  # colours are what a rendering holds
+    assert "\x07" not in again.stdout and "\u202e" not in again.stdout
+    assert "\x1b]" not in again.stdout and "\x1b[2J" not in again.stdout
+    assert "\\x1b]0;owned\\x07" in again.stdout

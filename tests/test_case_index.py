@@ -108,3 +108,24 @@ def test_invalid_files_are_notices(data: Path) -> None:
             f"skipped {data / 'broken.yaml'}: not a valid case file; "
             f"see: timeline validate {data / 'broken.yaml'}"
         ]
+
+
+def test_a_pipe_at_an_entry_is_not_opened(tmp_path: Path) -> None:
+    # Opening a pipe for reading waits for a writer: the walk would hang.
+    import subprocess
+    import sys
+
+    folder = tmp_path / "index"
+    folder.mkdir(mode=0o700)
+    pipe = folder / "entry"
+    os.mkfifo(pipe, 0o600)
+    code = "import sys; from pathlib import Path; from timeline.store.case_index import _open; "
+    code += "print(_open(Path(sys.argv[1])))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.stdout == "None\n", done.stderr

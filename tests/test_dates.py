@@ -396,6 +396,10 @@ def test_days_between() -> None:
         (365, "1 year later"),
         (729, "1 year later"),
         (730, "2 years later"),
+        # 2025.9 years (0001-01-01 to 2026-11-25): 365-day years counted 2027 of them.
+        ((datetime.date(2026, 11, 25) - datetime.date(1, 1, 1)).days, "2025 years later"),
+        ((datetime.date(2026, 1, 1) - datetime.date(1, 1, 1)).days, "2025 years later"),
+        ((datetime.date(2025, 12, 31) - datetime.date(1, 1, 1)).days, "2024 years later"),
         (-1, "1 day earlier"),
         (-400, "1 year earlier"),
     ],

@@ -104,7 +104,9 @@ def test_wire_format_crlf_folded_stable(case: Case) -> None:
 
 def test_escape_text() -> None:
     assert escape_text("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf"
-    assert escape_text("bell\x07 tab\t del\x7f") == "bell tab\t del"
+    # Controls are shown as `timeline.views.safe.visible` shows them, C1 and bidi included.
+    shown = escape_text("bell\x07 tab\t del\x7f csi\x9b rlo\u202e")
+    assert shown == "bell\\\\x07 tab\\\\x09 del\\\\x7f csi\\\\x9b rlo\\\\u202e"
 
 
 @pytest.mark.parametrize(
@@ -213,3 +215,13 @@ def test_a_conflict_about_one_persons_sentence_leaves_the_verdict_confirmed(
     events = _vevents(case)
     assert events["verdict"]["STATUS"] == "CONFIRMED"
     assert "Five years" in str(events["verdict"]["DESCRIPTION"])
+
+
+def test_a_url_built_with_controls_is_shown_not_sent() -> None:
+    # Validation refuses such a URL (TL204); a case built in memory still cannot smuggle one.
+    case = load()
+    sources = [
+        s.model_copy(update={"url": "https://e.org/\x1b[2J\x07\x9b\u202e"}) for s in case.sources
+    ]
+    text = export_text(case.model_copy(update={"sources": sources}), "ics")
+    assert not any(ch in text for ch in "\x1b\x07\x9b\u202e")

@@ -65,3 +65,15 @@ def test_text_is_kept_verbatim(document: dict[str, Any]) -> None:
     assert (
         document["case"]["title"] == "The State v. Example & Co. | <script>alert('title')</script>"
     )
+
+
+@pytest.mark.parametrize("format", ["json", "timelinejs"])
+def test_json_outputs_escape_every_control(format: str) -> None:
+    # The encoder escapes C0 itself, but wrote DEL, C1 and bidirectional controls raw.
+    case = load()
+    events = [e.model_copy(update={"title": "a\x7fb\x9bc\u202ed\u2028e"}) for e in case.events]
+    changed = case.model_copy(update={"events": events})
+    changed.__dict__.pop("chronology", None)  # a copy keeps the order worked out before
+    text = export_text(changed, format)
+    assert not any(ch in text for ch in "\x7f\x9b\u202e\u2028")
+    assert "\\u007f" in text

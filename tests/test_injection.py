@@ -460,3 +460,80 @@ def test_new_refuses_control_characters_in_a_title(tmp_path: Path, title: str) -
 def test_the_checks_catch_what_they_look_for(check: Any, bad: str) -> None:
     with pytest.raises(AssertionError):
         check(bad)
+
+
+@pytest.mark.parametrize("spec", ["nosuch", "kloopx", "kloop\x1b"])
+def test_file_names_in_messages_are_shown_not_sent(tmp_path: Path, spec: str) -> None:
+    # The "known cases" list and the did-you-mean hint name the files of the folder.
+    source = Path(__file__).parents[1] / "data" / "cases" / "kloop.yaml"
+    for stem in ("kloop\x1b]0;owned\x07", "kloop\x1b[2J", "kloop\u202e"):
+        shutil.copy(source, tmp_path / f"{stem}.yaml")
+    for command in (["show", spec], ["export", spec], ["diff", spec, spec]):
+        result = runner.invoke(app, ["--data-dir", str(tmp_path), *command])
+        assert result.exit_code == 2, result.output
+        assert not RAW_CONTROLS.search(result.stderr), repr(result.stderr)
+        assert "\u202e" not in result.stderr
+        assert "\\x1b" in result.stderr
+
+
+def test_the_step_summary_renders_no_markdown_from_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cases" / "test-case.yaml"
+    path.parent.mkdir()
+    key = "![x](https://evil.example/p.png) [y](https://evil.example) **b** www.evil.example"
+    path.write_text(f'format: 1\n"{key}": 1\n', encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    invoke("validate", "--format", "github", str(path))
+    written = summary.read_text(encoding="utf-8")
+    html = assert_markdown_is_inert(written)
+    assert "<img" not in html and "<strong>b" not in html
+    assert link_targets(html) == []
+    assert "https://evil" not in written and "www.evil" not in written  # no autolink either
+
+
+# GitHub's runner reads `::name::` after leading spaces and the legacy `##[name]` anywhere.
+WORKFLOW_COMMAND = re.compile(r"^[^\S\n]*::[A-Za-z-]+|##\[", re.MULTILINE)
+
+
+def _commanding(tmp_path: Path) -> tuple[Path, Path]:
+    from conftest import MINIMAL
+
+    old = tmp_path / "old" / "test-case.yaml"
+    new = tmp_path / "new" / "test-case.yaml"
+    for path in (old, new):
+        path.parent.mkdir()
+    old.write_text(MINIMAL, encoding="utf-8")
+    hostile = MINIMAL.replace("title: Ann detained", 'title: "::warning::pwned"').replace(
+        "title: Verdict", 'title: "##[error]pwned\\n  ::error::again"'
+    )
+    new.write_text(hostile, encoding="utf-8")
+    return old, new
+
+
+def test_no_line_of_data_is_a_workflow_command(tmp_path: Path) -> None:
+    old, new = _commanding(tmp_path)
+    outputs = [
+        invoke("diff", str(old), str(new)).stdout,
+        invoke("diff", str(old), str(new), "--format", "markdown").stdout,
+        invoke("show", str(new), "--format", "plain").stdout,
+        invoke("show", str(new), "--format", "rich").stdout,
+    ]
+    broken = new.parent / "broken.yaml"
+    broken.write_text('format: 1\n"##[error]x": 1\n"::warning::y": 2\n', encoding="utf-8")
+    outputs.append(invoke("validate", "--format", "text", str(broken)).stdout)
+    outputs.append(invoke("show", str(broken)).stderr)
+    for output in outputs:
+        assert "pwned" in output or "error[" in output
+        assert not WORKFLOW_COMMAND.search(output), WORKFLOW_COMMAND.search(output)
+
+
+def test_the_github_report_raises_only_its_own_commands(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text('format: 1\n"##[error]x": 1\n" ::warning::y": 2\n', encoding="utf-8")
+    output = invoke("validate", "--format", "github", str(broken)).stdout
+    own = re.compile(r"::(group|stop-commands|endgroup|error|warning)[ :]|::[0-9a-f]{16}::")
+    for line in output.splitlines():
+        if WORKFLOW_COMMAND.search(line):
+            assert own.match(line) and "##[" not in line, line

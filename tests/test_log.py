@@ -201,3 +201,46 @@ def test_log_of_a_deleted_case(repo: dict[str, Any]) -> None:
     )
     document = json.loads(run("log", "archive/cases/press.yaml", "-f", "json")[1])
     assert [e["status"] for e in document["commits"]][:2] == ["deleted", "unchanged"]
+
+
+FORGED = "Retitle\x1e" + "f" * 40 + "\x1ffffffff\x1f1999-01-01T00:00:00+00:00\x1fMallory\x1fForged"
+
+
+@pytest.mark.parametrize("subject", ["Retitle\x1fwith a unit separator", FORGED])
+def test_commit_text_cannot_forge_a_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, subject: str
+) -> None:
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    repo = GitRepo(tmp_path / "repo")
+    path = "data/cases/press.yaml"
+    created = repo.commit("Create the case", {path: CASE})
+    retitled = repo.commit(subject, {path: RETITLED})
+    monkeypatch.chdir(repo.root)
+    result = runner.invoke(app, ["log", "press", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    commits = json.loads(result.stdout)["commits"]
+    assert [c["short"] for c in commits] == [retitled, created]
+    assert commits[0]["subject"] == subject
+    assert {c["author"] for c in commits} == {"t"}
+    text = runner.invoke(app, ["log", "press"])
+    assert text.exit_code == 0, text.stderr
+    assert not any(line.startswith("fffffff") for line in text.stdout.splitlines())
+    assert "\x1e" not in text.stdout and "\x1f" not in text.stdout
+
+
+def test_a_shallow_clone_does_not_claim_its_oldest_commit_created_the_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    repo = GitRepo(tmp_path / "repo")
+    path = "data/cases/press.yaml"
+    repo.commit("Create the case", {path: CASE})
+    repo.commit("Retitle the detention", {path: RETITLED})
+    repo.commit("Rename the detention's id", {path: RENAMED})
+    clone = tmp_path / "clone"
+    repo.git("clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone))
+    monkeypatch.chdir(clone)
+    commits = json.loads(runner.invoke(app, ["log", "press", "--format", "json"]).stdout)
+    assert [c["status"] for c in commits["commits"]] == ["changed", "earliest"]
+    text = runner.invoke(app, ["log", "press"]).stdout
+    assert "shallow clone" in text and "created" not in text

@@ -141,6 +141,52 @@ def test_log_of_a_case_names_no_one_who_is_now_initials_only(history: GitRepo, f
     assert_private(invoke("log", "private", "--format", format).stdout, mentioned=False)
 
 
+RENAMED = {"accountant-no": "nurgul-omurova", "accountant-ke": "kanykei-esenova"}
+
+
+@pytest.fixture
+def renamed_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """Public bookkeepers with ids that name them, then initials-only under new ids, in
+    one commit: which old person became which new one cannot be known."""
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    text = PRIVATE.read_text(encoding="utf-8")
+    before = public(text)
+    for new_id, old_id in RENAMED.items():
+        before = before.replace(new_id, old_id)
+    repo = GitRepo(tmp_path / "repo")
+    path = "data/cases/private.yaml"
+    repo.commit("Add the case", {path: before})
+    repo.commit("Name the bookkeepers by their initials only, under new ids", {path: text})
+    monkeypatch.chdir(repo.root)
+    return repo
+
+
+def assert_no_old_id(text: str) -> None:
+    for old_id in RENAMED.values():
+        assert old_id not in text, old_id
+
+
+@pytest.mark.parametrize("format", ["text", "markdown", "json"])
+def test_diff_across_an_id_rename_withholds_the_old_person(
+    renamed_history: GitRepo, format: str
+) -> None:
+    result = invoke("diff", "private@HEAD~1", "private", "--format", format)
+    assert result.exit_code == 0, result.stderr
+    assert_private(result.stdout)
+    assert_no_old_id(result.stdout)
+    assert "withheld" in result.stdout
+
+
+@pytest.mark.parametrize("format", ["text", "json"])
+def test_log_across_an_id_rename_withholds_the_old_person(
+    renamed_history: GitRepo, format: str
+) -> None:
+    result = invoke("log", "private", "--format", format)
+    assert result.exit_code == 0, result.stderr
+    assert_private(result.stdout, mentioned=False)
+    assert_no_old_id(result.stdout)
+
+
 # --- every renderer on a case that says too much ------------------------------------------
 
 

@@ -38,7 +38,9 @@ def main() -> None:
     if entry is not None:
         text = entry.get()
         if text is not None:
-            _write(text)
+            from timeline.views.safe import replayable
+
+            _write(replayable(text))
             return
     # A command is a short-lived process, and what it builds (a case file is millions of
     # objects) forms no cycles: validating the 300 files of the benchmark corpus leaves

@@ -115,7 +115,10 @@ class State:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    sys.stderr.write(f"timeline: error: {message}\n")
+    from timeline.views.safe import inert, visible_lines
+
+    # Messages name files and cases: a file name may hold terminal escapes.
+    sys.stderr.write(f"timeline: error: {inert(visible_lines(message))}\n")
     raise typer.Exit(code)
 
 

@@ -12,6 +12,7 @@ import typer
 from timeline.cli.app import EXIT_FINDINGS, app, complete_case, data_dir, fail
 from timeline.cli.filters import FromOption, KeyOption, PersonOption, ToOption, TypeOption
 from timeline.exporters import EXPORTERS
+from timeline.views.safe import inert, visible
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -130,7 +131,7 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
     if to_stdout and result.data is not None:
         fail(f"the {format.value} format is written to a file: give -o FILE")
     for notice in result.notices:
-        sys.stderr.write(f"timeline: notice: {notice}\n")
+        sys.stderr.write(f"timeline: notice: {inert(visible(notice))}\n")
     raw = result.content()
     if output is None or to_stdout:
         sys.stdout.flush()

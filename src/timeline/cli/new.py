@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from timeline.cli.app import State, app, fail
+from timeline.views.safe import visible
 
 
 @app.command()
@@ -58,4 +59,4 @@ def new(
             "TIMELINE_DATA_DIR, or run `timeline init` first"
         )
     path = create_case(directory, case, jurisdiction=jurisdiction, title=title)
-    sys.stdout.write(f"{path}\n")
+    sys.stdout.write(f"{visible(str(path))}\n")

@@ -10,6 +10,7 @@ import typer
 from timeline.cli.app import CASE_ARGUMENT, app, data_dir
 from timeline.cli.filters import FromOption, KeyOption, PersonOption, ToOption, TypeOption
 from timeline.views import LIST_FORMATS, SHOW_FORMATS, as_text, output_width
+from timeline.views.safe import inert, visible
 
 if TYPE_CHECKING:
     from timeline.store.cache import Entry
@@ -193,7 +194,7 @@ def list_cases(
     filters = CaseFilter.checked(status or (), jurisdiction or (), tag or (), person or ())
     catalog = summarize_cases(data_dir(), filters)
     for notice in catalog.notices:
-        sys.stderr.write(f"timeline: {notice}\n")
+        sys.stderr.write(f"timeline: {inert(visible(notice))}\n")
     width = output_width()
     sys.stdout.write(
         as_text(LIST_FORMATS[format or default_format(sys.stdout)](catalog, width), width)

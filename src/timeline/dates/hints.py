@@ -24,8 +24,8 @@ _WORDY = tuple(
     re.compile(pattern, re.IGNORECASE | re.ASCII)
     for pattern in (
         r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})",
-        r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",
-        r"(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})",
+        r"(?<![a-z])(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",
+        r"(?<![a-z])(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})",
     )
 )
 _MONTH_WORDS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)} | {

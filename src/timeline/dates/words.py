@@ -141,6 +141,8 @@ def humanize_gap(days: int) -> str:
     elif size < 365:
         count, unit = round(size / 30.4375), "month"
     else:
-        count, unit = size // 365, "year"
+        # Whole years of the Gregorian calendar (a day's slack, so that two calendar years
+        # of 730 days are 2): counting 365-day years said 2027 for 2025.9 years.
+        count, unit = int((size + 1) / 365.2425), "year"
     plural = "" if count == 1 else "s"
     return f"{count} {unit}{plural} {direction}"

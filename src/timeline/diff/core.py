@@ -39,10 +39,13 @@ def diff_cases(
 ) -> CaseDiff:
     """What changed from `old` to `new`, item by item, in a fixed order."""
     pairs, removed, added = _match(old, new)
+    hidden = hidden_people(old, new)
     renames = {o.id: n.id for _, o, n in pairs if o.id != n.id}
-    translate = translator(renames)
+    translate = translator(renames | {ref: WITHHELD for ref in hidden if ref not in renames})
+    hide = translator(dict.fromkeys(hidden, WITHHELD))
     changes = [c for s, o, n in pairs if (c := _compare(s, o, n, translate)) is not None]
-    changes += [_whole("removed", section, item) for section, item in removed]
+    changes = [_hidden(c, hidden) for c in changes]
+    changes += [_hidden(_whole("removed", s, item, hide), hidden) for s, item in removed]
     changes += [_whole("added", section, item) for section, item in added]
     case_change = _compare_case(old, new, translate)
     if case_change is not None:
@@ -142,9 +145,42 @@ def _compare_case(old: Case, new: Case, translate: Translate | None) -> Change |
     return Change(kind="changed", section="case", id=new.id, label=new.title, fields=tuple(fields))
 
 
-def _whole(kind: ChangeKind, section: str, item: Item) -> Change:
+def hidden_people(old: Case, new: Case) -> set[str]:
+    """Named people of `old` who may be someone `new` made initials-only under a new id.
+
+    When the new version has an initials-only person that the old one does not have
+    under that id, any person of the old version whose id is gone may be them: what
+    the old version says of each (name, aliases, description, the id itself) is
+    withheld, since which one it is cannot be known.
+    """
+    old_ids = {person.id for person in old.people}
+    if not any(p.privacy is Privacy.INITIALS and p.id not in old_ids for p in new.people):
+        return set()
+    new_ids = {person.id for person in new.people}
+    return {p.id for p in old.people if p.id not in new_ids and p.privacy is not Privacy.INITIALS}
+
+
+def _hidden(change: Change, hidden: set[str]) -> Change:
+    """A change of a person who may now be initials-only, with nothing of their old self."""
+    old_id = change.id if change.kind == "removed" else change.old_id
+    if change.section != "people" or old_id not in hidden:
+        return change
+    fields = tuple(
+        field
+        if field.path.split(".")[0].split("[")[0] in _SHOWN_FIELDS
+        else FieldChange(field.path, None if field.old is None else WITHHELD, field.new)
+        for field in change.fields
+    )
+    if change.kind == "removed":
+        return replace(change, id=WITHHELD, label=WITHHELD, fields=fields)
+    return replace(change, old_id=WITHHELD, fields=fields)
+
+
+def _whole(
+    kind: ChangeKind, section: str, item: Item, translate: Translate | None = None
+) -> Change:
     """An added or removed item, with all its fields that are not defaults."""
-    data = _dump(item, None, exclude_defaults=True)
+    data = _dump(item, translate, exclude_defaults=True)
     side = "old" if kind == "removed" else "new"
     return Change(
         kind=kind,

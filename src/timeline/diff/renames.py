@@ -7,7 +7,9 @@ sources (`event_body`); other
 items when their names (a charge's code, article and title; a source's URL, or
 its publisher and title) have a ratio of at least 0.8. Identical names pair
 first (in linear time); then the best fuzzy pairs, ties broken by id, so that the
-result does not depend on file order. Fuzzy comparisons have a budget per diff.
+result does not depend on file order. Fuzzy comparisons have a budget per diff,
+counted in pairs of characters (what one comparison costs at worst), and compare
+at most the first `MAX_LABEL` characters of each label.
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ from timeline.model.case import Charge, Conflict, Event, Source
 
 EVENT_RATIO = 0.6
 NAME_RATIO = 0.8
-# How many fuzzy comparisons one diff may make in all; past it, only identical names pair.
-# This keeps a diff where thousands of ids changed at once close to linear.
-BUDGET = 10_000
+# How much fuzzy comparing one diff may do in all: the sum, over the pairs compared, of
+# the product of their lengths (difflib is quadratic at worst). That is 10,000 pairs of
+# 80-character titles; past it, only identical names pair. Counting pairs alone let two
+# versions with 16,000-character titles take 213 s.
+BUDGET = 10_000 * 80 * 80
+# Two labels that agree on this many first characters are as similar as a rename needs.
+MAX_LABEL = 200
 
 
 def rename_label(item: Any) -> str:
@@ -72,12 +78,21 @@ def _exact(gone: list[Any], fresh: list[Any]) -> tuple[list[Pair], list[Any], li
     return pairs, left, [item for item in fresh if id(item) not in paired]
 
 
+def _cost(gone: list[Any], fresh: list[Any]) -> int:
+    """What comparing every pair may cost at worst, in pairs of characters."""
+    return sum(len(_short(a)) + 1 for a in gone) * sum(len(_short(b)) + 1 for b in fresh)
+
+
+def _short(item: Any) -> str:
+    return rename_label(item)[:MAX_LABEL]
+
+
 def _similar(gone: list[Any], fresh: list[Any], threshold: float) -> list[Pair]:
     """The best pairs by difflib ratio at or above `threshold`, best first, ties by id."""
     found = []
-    fresh_labels = [(b, rename_label(b)) for b in fresh]
+    fresh_labels = [(b, _short(b)) for b in fresh]
     for a in gone:
-        a_label = rename_label(a)
+        a_label = _short(a)
         for b, b_label in fresh_labels:
             matcher = SequenceMatcher(None, a_label, b_label, autojunk=False)
             if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
@@ -111,7 +126,7 @@ def pair_renames(gone: Sequence[Any], fresh: Sequence[Any]) -> list[Pair]:
         old_items, new_items = groups[key]
         exact, old_left, new_left = _exact(old_items, new_items)
         pairs += exact
-        cost = len(old_left) * len(new_left)
+        cost = _cost(old_left, new_left) if old_left and new_left else 0
         if cost and cost <= budget:
             budget -= cost
             pairs += _similar(old_left, new_left, threshold)

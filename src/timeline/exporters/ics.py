@@ -17,7 +17,6 @@ event CONFIRMED and is told in the description.
 from __future__ import annotations
 
 import datetime
-import re
 
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import (
@@ -33,11 +32,11 @@ from timeline.model.case import Case, Event
 from timeline.model.vocab import FactStatus
 from timeline.views.chronology import marked_outcome
 from timeline.views.marks import Marks, annulment_marks
+from timeline.views.safe import inert, visible, visible_lines
 
 PRODID = "-//timeline//timeline export//EN"
 FALLBACK_STAMP = datetime.date(1970, 1, 1)
 LIMIT = 75  # octets per line, CRLF excluded
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in TEXT (tab and LF are)
 
 
 def export(case: Case, options: ExportOptions) -> Export:
@@ -60,7 +59,9 @@ def export(case: Case, options: ExportOptions) -> Export:
             continue
         lines += vevent(case, event, span, stamp, marks)
     lines.append("END:VCALENDAR")
-    return Export("".join(fold(line) + "\r\n" for line in lines), tuple(notices))
+    # Printed in a CI log, no line is a workflow command: checked after folding, since a
+    # continuation line may start with "::" (its zero-width space may make it 78 octets).
+    return Export(inert("".join(fold(line) + "\r\n" for line in lines)), tuple(notices))
 
 
 def day_span(
@@ -98,7 +99,8 @@ def vevent(
     ]
     urls = [source.url for source in sources_of(case, event) if source.url]
     if urls:
-        lines.append(f"URL:{urls[0]}")
+        # A valid URL is printable (TL204); one in a case built otherwise may not be.
+        lines.append(f"URL:{visible(urls[0])}")
     return [*lines, "END:VEVENT"]
 
 
@@ -156,8 +158,9 @@ def description(case: Case, event: Event, marks: Marks | None = None) -> str:
 
 
 def escape_text(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; other controls dropped."""
-    text = _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; other controls
+    shown as `visible` shows them (C1 and bidirectional controls, which TEXT allows)."""
+    text = visible_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
         text = text.replace(plain, escaped)
     return text

@@ -8,7 +8,6 @@ with a ``standing`` object. docs/exports.md describes the fields.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from timeline.exporters import Export, ExportOptions
@@ -16,13 +15,14 @@ from timeline.exporters.common import chosen_events, display_date, iso, precisio
 from timeline.model.case import Case, Event
 from timeline.model.standing import standings
 from timeline.model.standing_words import standing_record
+from timeline.views.safe import json_text
 
 FORMAT = "timeline-export"
 VERSION = 1
 
 
 def export(case: Case, options: ExportOptions) -> Export:
-    return Export(json.dumps(document(case, options), ensure_ascii=False, indent=2) + "\n")
+    return Export(json_text(document(case, options)))
 
 
 def document(case: Case, options: ExportOptions | None = None) -> dict[str, Any]:

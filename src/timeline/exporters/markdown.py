@@ -36,6 +36,7 @@ from timeline.model import describe
 from timeline.model.case import Case, Citation, Claim, Event
 from timeline.views.chronology import outcome_text
 from timeline.views.marks import Marks, annulment_marks
+from timeline.views.safe import inert
 
 INDENT = "  "
 MERMAID_EVENTS = 12  # more than this and the diagram shows the key events only
@@ -55,7 +56,8 @@ def export(case: Case, options: ExportOptions) -> Export:
     blocks += [related_section(case), conflicts_section(case, shown)]
     cited = set(_CITED.findall("\n".join(blocks)))
     blocks += [sources_section(case, cited), footnotes(case, cited)]
-    return Export("\n\n".join(block.rstrip("\n") for block in blocks if block) + "\n")
+    text = "\n\n".join(block.rstrip("\n") for block in blocks if block) + "\n"
+    return Export(inert(text))  # printed in a CI log, no line is a workflow command
 
 
 def header(case: Case, events: tuple[Event, ...], options: ExportOptions) -> str:

@@ -13,19 +13,21 @@ import re
 from timeline.views.safe import clean
 
 # Characters that start inline markup anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# (`<` and `>` become entities instead: GitHub's autolinks swallow the backslash before a
+# `<` that ends a bare address, and `https://x\<img ...>` rendered an image tag.)
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What would make the start of a line a block: a quote, a heading, a list item, a code
 # fence, a thematic break, a link reference definition. (Setext underlines and tables
 # need a second line, which escaped text never has.)
 _BLOCK_START = re.compile(
-    r"^(?:>|#{1,6}(?=\s|$)|[-+*](?=\s|$)|`{3}|~{3}|[-*_](?:\s*[-*_]){2,}\s*$|\[[^\]]*\]:)"
+    r"^(?:>|#{1,6}(?=\s|$)|[-+*](?=\s|$)|`{3}|~{3}|[-*_](?:\s*+[-*_]){2,}\s*+$|\[[^\]]*\]:)"
 )
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 # A code span opens with a whole run of backticks that is not backslash-escaped.
 _CODE_SPAN = re.compile(r"(?<![\\`])((?:\\\\)*)(`+)(?!`)(.+?)(?<!`)\2(?!`)", re.DOTALL)
-# `<` and `[^` that are not already escaped (an even run of backslashes before them).
-_UNESCAPED_MARKUP = re.compile(r"(?<!\\)((?:\\\\)*)(<|\[(?=\^))")
+# `[^` that is not already escaped (an even run of backslashes before it).
+_UNESCAPED_FOOTNOTE = re.compile(r"(?<!\\)((?:\\\\)*)\[(?=\^)")
 # `](` that opens a link destination which is not a web or mail address. CommonMark allows
 # spaces, tabs and a line end between `(` and the destination; entities, backslash escapes
 # or anything else before the scheme make it not count.
@@ -37,7 +39,8 @@ _MERMAID = str.maketrans({"#": "#35;", ":": "#58;", ";": "#59;", "<": "#60;", ">
 def text(value: str) -> str:
     """Plain text, escaped so that it renders exactly as written (one line)."""
     flat = " ".join(clean(value).split())
-    return _block_safe(_ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat)))
+    escaped = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat))
+    return _block_safe(escaped.replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def cell(markdown: str) -> str:
@@ -77,8 +80,13 @@ def _inline_safe(paragraph: str) -> str:
 
 
 def _escape_html(fragment: str) -> str:
-    """No raw HTML, footnote references or images (a remote image would load with the report)."""
-    return _UNESCAPED_MARKUP.sub(r"\1\\\2", fragment).replace("![", "!\\[")
+    """No raw HTML, footnote references or images (a remote image would load with the report).
+
+    Every `<` is an entity, even one the data escaped: an autolink before it would
+    swallow the backslash.
+    """
+    fragment = _UNESCAPED_FOOTNOTE.sub(r"\1\\[", fragment.replace("<", "&lt;"))
+    return fragment.replace("![", "!\\[")
 
 
 def _block_safe(line: str) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
 import re
 from typing import Any
 
@@ -27,6 +26,7 @@ from timeline.model import describe
 from timeline.model.case import Case, Event
 from timeline.views.chronology import marked_outcome
 from timeline.views.marks import Marks, annulment_marks
+from timeline.views.safe import json_text
 
 BACKGROUND = "Background"
 KEY = "Key events"
@@ -61,7 +61,7 @@ def export(case: Case, options: ExportOptions) -> Export:
         "title": {"text": {"headline": escape(case.title), "text": title_text(case)}},
         "events": [slide(case, event, marks) for event in chosen_events(case, options)],
     }
-    return Export(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return Export(json_text(document))
 
 
 def escape(text: str) -> str:

@@ -162,6 +162,7 @@ _CATALOGUE: tuple[tuple[str, Severity, str, str], ...] = (
     ("TL110", _E, "tag", "Explicit YAML tags (!!python/object...) are not allowed."),
     ("TL111", _W, "byte-order-mark", "A UTF-8 file should not start with a byte-order mark."),
     ("TL112", _E, "unreadable", "The file must be readable."),
+    ("TL113", _W, "more-problems", "Only the first diagnostics of each code are listed."),
     # TL2xx: the schema
     ("TL201", _E, "unknown-key", "Every key must be a field of the format."),
     ("TL202", _E, "missing-key", "Required fields must be present."),

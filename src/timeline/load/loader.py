@@ -30,6 +30,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from timeline.load.diagnostics import (
+    CODES,
     Diagnostic,
     Finding,
     Path,
@@ -37,12 +38,13 @@ from timeline.load.diagnostics import (
     format_path,
     severity_of,
 )
-from timeline.load.limits import MAX_FILE_BYTES
+from timeline.load.limits import MAX_DIAGNOSTICS, MAX_DIAGNOSTICS_PER_CODE, MAX_FILE_BYTES
 from timeline.load.plain import BOOLS as _BOOLS
 from timeline.load.plain import DATE_KEYS as _DATE_KEYS
 from timeline.load.plain import NULLS as _NULLS
 from timeline.load.plain import plain_values
 from timeline.load.positions import KeyIndex, TextPositions, byte_span, find_node, paths_of
+from timeline.model.case import QuotedText
 
 MAX_DEPTH = 64
 # A dense file under the size limit ("[a,a,a,...") would hold millions of values and
@@ -53,12 +55,14 @@ MAX_NODES = 1_000_000
 # would cost as much memory as expanding them.
 MAX_ALIAS_DIAGNOSTICS = 100
 
-_STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_PLAIN_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# The resolver's own tags hold a space, which no tag written in a file can (not even a
+# verbatim `!<...>` one): a node carrying one of them was written without a tag, so
+# every tag from the file, `!!str` and `!!bool` included, is refused (TL110).
+_STR = "timeline str"
+_NULL = "timeline null"
+_BOOL = "timeline bool"
+_SEQ = "timeline seq"
+_MAP = "timeline map"
 # An anchor property starts a token: at the start, after a space or an indicator. (The
 # pattern starts with "&" so that the search skips ahead to each "&": anchoring it on
 # the character before made it scan every position, 0.58 s for 300 files.)
@@ -99,6 +103,9 @@ class Document:
     plain_dates: list[tuple[Path, str]] = field(default_factory=list)
     _keys: KeyIndex = field(default_factory=dict)
     _where: TextPositions | None = None
+    # Diagnostics past the limits are only counted (per code), never located.
+    _shown: dict[str, int] = field(default_factory=dict)
+    _omitted: dict[str, int] = field(default_factory=dict)
 
     @property
     def where(self) -> TextPositions:
@@ -109,6 +116,8 @@ class Document:
 
     def add(self, finding: Finding) -> None:
         """Locate a finding (a path in the document) and keep it as a diagnostic."""
+        if self._omit(finding.code):
+            return
         span = self.locate(finding.path, finding.target)
         self._keep(finding.code, span, format_path(finding.path), finding.message, finding.hint)
 
@@ -124,7 +133,25 @@ class Document:
         return self.where.node_span(key if target == "key" and key is not None else node)
 
     def add_at(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
-        self._keep(code, span, "", message, hint)
+        if not self._omit(code):
+            self._keep(code, span, "", message, hint)
+
+    def _omit(self, code: str) -> bool:
+        """Count a diagnostic past the limits instead of keeping it (True when omitted)."""
+        shown = self._shown.get(code, 0)
+        if shown < MAX_DIAGNOSTICS_PER_CODE and len(self.diagnostics) < MAX_DIAGNOSTICS:
+            self._shown[code] = shown + 1
+            return False
+        self._omitted[code] = self._omitted.get(code, 0) + 1
+        return True
+
+    def note_omitted(self) -> None:
+        """End the diagnostics with one line for each code that had more than were kept."""
+        for code, omitted in self._omitted.items():
+            message = f"and {omitted:,} more {code} ({CODES[code].title}) not shown"
+            hint = "fix the problems above first"
+            self._keep("TL113", Span(1, 1, 1, 1), "", message, hint)
+        self._omitted.clear()
 
     def _keep(self, code: str, span: Span, path: str, message: str, hint: str | None) -> None:
         excerpt = self.where.excerpt(span)
@@ -483,7 +510,7 @@ class _Constructor:
     def build(self, node: Node, depth: int) -> Any:
         tag = node.tag
         if isinstance(node, ScalarNode):
-            if tag in _PLAIN_TAGS:
+            if tag == _STR:
                 return node.value
             if tag == _NULL:
                 return None
@@ -527,6 +554,8 @@ class _Constructor:
             if key in _DATE_KEYS and isinstance(value_node, ScalarNode) and not value_node.style:
                 self.dates.append(value_node)
             result[key] = self.build(value_node, depth + 1)
+            if key == "format" and depth == 0 and getattr(value_node, "style", None):
+                result[key] = QuotedText(result[key])  # the model wants the number written
         return result
 
     def _tag(self, node: Node) -> None:

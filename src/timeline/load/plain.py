@@ -108,6 +108,8 @@ def _fill(next_event: Any, root: dict[str, Any], max_depth: int, max_values: int
             else:
                 if key in DATE_KEYS and not event.style:
                     dates.append(((*_path(parents, current), key), event.value))
+                elif event.style and key == "format" and current is root:
+                    raise _Unusual  # `format: "1"`: the loader marks quoted text (TL208)
                 current[key] = value
                 key = None
         elif kind is _MAPPING or kind is _SEQUENCE:

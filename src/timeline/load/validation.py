@@ -15,9 +15,11 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from timeline.load.bounded import validate_case
 from timeline.load.checks import Context, run_checks
 from timeline.load.diagnostics import FileReport, Finding, Severity, Span
 from timeline.load.files import REGISTRY_FOLDER, SUFFIXES, sibling_cases
+from timeline.load.limits import MAX_DIAGNOSTICS
 from timeline.load.loader import _DATE_LIKE, Document, gc_paused, parse_document, read_document
 from timeline.load.partial import rest_of
 from timeline.load.registry import Registry, stand_ins
@@ -87,6 +89,22 @@ def check_document(
     registry: Registry | None = None,
     lenient: bool = False,
 ) -> FileReport:
+    report = _check(
+        doc, stem=stem, today=today, known_cases=known_cases, registry=registry, lenient=lenient
+    )
+    doc.note_omitted()
+    return report
+
+
+def _check(
+    doc: Document,
+    *,
+    stem: str | None,
+    today: date | None,
+    known_cases: frozenset[str] | None,
+    registry: Registry | None,
+    lenient: bool,
+) -> FileReport:
     report = FileReport(doc.name, doc.diagnostics)
     if doc.data is None or any(d.severity is Severity.ERROR for d in doc.diagnostics):
         return report
@@ -99,7 +117,7 @@ def check_document(
         registry=registry,
     )
     try:
-        case = Case.model_validate(doc.data)
+        case = validate_case(doc.data, len(doc.text))
     except ValidationError as error:
         for finding in (*schema_findings(error), *_rest_findings(doc, error, context)):
             doc.add(finding)
@@ -132,8 +150,17 @@ def _check_resolved(
 
 
 def _rest_findings(doc: Document, error: ValidationError, context: Context) -> list[Finding]:
-    """The rules' findings on the parts of the file that passed the schema (load.partial)."""
-    found = rest_of(doc.data, error, Case.model_validate)
+    """The rules' findings on the parts of the file that passed the schema (load.partial).
+
+    Not for a flood of schema errors: leaving out thousands of parts costs time
+    quadratic in their number (15,000 bad tags took minutes), and the file has more
+    than enough to fix first.
+    """
+    if error.error_count() > MAX_DIAGNOSTICS:
+        return []
+    # Bounded as the first validation was: in a large file, lists stop at their first bad
+    # item, so that a flood of invalid items costs no more in the later rounds.
+    found = rest_of(doc.data, error, lambda data: validate_case(data, len(doc.text)))
     if found is None:
         return []
     rest, case = found

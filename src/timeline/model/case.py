@@ -7,11 +7,14 @@ almost always typos. Semantic rules (references, chronology, privacy) live in
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Annotated, Any, Self
+from urllib.parse import urlsplit
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -84,11 +87,56 @@ UNKNOWN_DATE = dates.unknown_between(None, None)
 """The date of an event whose date is not known until the case places it (`after`/`before`)."""
 
 
+class QuotedText(str):
+    """A scalar the file wrote in quotes, where a number is expected (`format: "1"`)."""
+
+    __slots__ = ()
+
+
+def _format_number(value: object) -> object:
+    """The format version as written: the number 1, not `true`, `"1"` or `1.0`."""
+    if isinstance(value, bool | float | QuotedText) or (
+        isinstance(value, str) and not (value.isascii() and value.isdigit())
+    ):
+        raise PydanticCustomError("format", "not a whole number")
+    return value
+
+
+def _visible_text(value: str) -> str:
+    """Text that shows something: not only spaces and zero-width characters."""
+    if all(unicodedata.category(ch)[0] in "ZC" or ch.isspace() for ch in value):
+        raise PydanticCustomError("blank", "the text has no visible character")
+    return value
+
+
+def _web_address(value: str) -> str:
+    """A URL that a parser reads as http(s) with a host, of printable characters only.
+
+    The pattern alone let controls (ESC, BEL, DEL, C1) and bidirectional overrides
+    through, and the iCalendar export wrote them raw.
+    """
+    hidden = next((ch for ch in value if unicodedata.category(ch)[0] in "ZC"), None)
+    if hidden is not None:
+        raise PydanticCustomError(
+            "url",
+            "the address contains the invisible character U+{code}",
+            {"code": f"{ord(hidden):04X}"},
+        )
+    try:
+        parts = urlsplit(value)
+        web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # a malformed host, such as "http://[::1"
+        web = False
+    if not web:
+        raise PydanticCustomError("url", "not a web address with a host")
+    return value
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=100)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_visible_text)]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
 Duration = Annotated[str, Field(pattern=DURATION_PATTERN)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$"), AfterValidator(_web_address)]
 Date = Annotated[
     dates.EdtfDate,
     PlainValidator(_parse_date),
@@ -316,7 +364,9 @@ class Conflict(Model):
 
 
 class Case(Model):
-    format: Annotated[int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)]
+    format: Annotated[
+        int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION), BeforeValidator(_format_number)
+    ]
     id: Slug
     title: Text
     jurisdiction: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]

@@ -10,7 +10,9 @@ _N = r"\d{1,5}"
 DURATION_PATTERN = (
     rf"^P(?:{_N}Y(?:{_N}M)?(?:{_N}W)?(?:{_N}D)?|{_N}M(?:{_N}W)?(?:{_N}D)?|{_N}W(?:{_N}D)?|{_N}D)$"
 )
-PARTS = re.compile(r"(\d+)([YMWD])")
+# The lookbehind starts an attempt only where a run of digits starts: without it, a
+# term of n digits and no unit was scanned from each of its n positions.
+PARTS = re.compile(r"(?<!\d)(\d+)([YMWD])")
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
 

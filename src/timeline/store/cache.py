@@ -31,6 +31,8 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
+import stat
 import sys
 import time
 from collections.abc import Sequence
@@ -46,6 +48,13 @@ MAX_ENTRIES = 256
 STALE_SECONDS = 3600
 SUFFIX = ".out"
 MAGIC = b"timeline-cache 1 "
+# An entry is at most this large (what `show` prints of the largest file allowed, with
+# room to spare); a larger file at an entry's path is not one, and is never read whole.
+MAX_ENTRY_BYTES = 8 * MAX_FILE_BYTES
+# The only names pruning ever removes: the cache's entries and its writes' temporary
+# files (`timeline.store.atomic`). The folder may be one the user chose, full of theirs.
+_OWN_ENTRY = re.compile(r"[0-9a-f]{64}\.out")
+_OWN_TEMP = re.compile(r"\.[0-9a-f]{64}\.out\.[0-9a-z_]{1,16}\.tmp")
 
 # What rich reads from the environment to choose colours, sizes and box characters.
 TERMINAL_ENV = (
@@ -95,16 +104,21 @@ class Entry:
         self.source_digest = source_digest
 
     def get(self) -> str | None:
-        """The stored text, or None when there is none or it is not intact."""
-        try:
-            raw = self.path.read_bytes()
-        except OSError:
+        """The stored text, or None when there is none or it is not intact.
+
+        The entry is opened without following a link and without waiting for a
+        writer (a pipe at its path must not hang `show`), read only if it is a
+        regular file, and at most `MAX_ENTRY_BYTES` of it. (What it holds is still
+        text from a folder someone else may write to: see `safe.replayable`.)
+        """
+        raw = read_entry(self.path)
+        if raw is None:
             return None
         header, _, body = raw.partition(b"\n")
         if header != _header(body):
             return None
         with contextlib.suppress(OSError):
-            os.utime(self.path)  # recently used: pruned last
+            os.utime(self.path, follow_symlinks=False)  # recently used: pruned last
         try:
             return body.decode("utf-8")
         except UnicodeDecodeError:
@@ -121,10 +135,27 @@ class Entry:
             body = text.encode("utf-8")
             folder = self.path.parent
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(self.path, _header(body) + b"\n" + body)
+            write_atomic(self.path, _header(body) + b"\n" + body, mode=0o600, follow=False)
             prune(folder)
         except (OSError, UnicodeEncodeError):
             pass
+
+
+def read_entry(path: Path) -> bytes | None:
+    """The bytes of a regular file at `path` (not a link, pipe or device), if small enough."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            raw = handle.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
+            return None
+    return raw if len(raw) <= MAX_ENTRY_BYTES else None
 
 
 def _header(body: bytes) -> bytes:
@@ -285,9 +316,10 @@ def prune(folder: Path, keep: int = MAX_ENTRIES) -> None:
     with os.scandir(folder) as listing:
         for item in listing:
             with contextlib.suppress(OSError):
-                if item.name.endswith(SUFFIX):
-                    entries.append((item.stat().st_mtime_ns, item.path))
-                elif item.name.endswith(".tmp") and item.stat().st_mtime_ns < stale:
+                when = item.stat(follow_symlinks=False).st_mtime_ns
+                if _OWN_ENTRY.fullmatch(item.name):
+                    entries.append((when, item.path))
+                elif _OWN_TEMP.fullmatch(item.name) and when < stale:
                     os.unlink(item.path)
     entries.sort()
     for _, path in entries[: max(0, len(entries) - keep)]:

@@ -169,11 +169,14 @@ def _private(status: os.stat_result) -> bool:
 
 def _open(entry: Path) -> IO[bytes] | None:
     """The entry, open for reading, if it and its folder are private to this user."""
+    # Not through a link, and without waiting for a writer: a pipe at the path hung it.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        handle = open(entry, "rb")  # noqa: SIM115  (closed by the caller)
+        handle = os.fdopen(os.open(entry, flags), "rb")
     except OSError:
         return None
-    if _private(os.fstat(handle.fileno())) and _private(entry.parent.stat()):
+    status = os.fstat(handle.fileno())
+    if stat.S_ISREG(status.st_mode) and _private(status) and _private(entry.parent.stat()):
         return handle
     handle.close()
     return None
@@ -214,4 +217,5 @@ def _write(folder: Path, entry: Path, key: bytes, head: Head, report: Any) -> No
     level = pickle.HIGHEST_PROTOCOL
     with contextlib.suppress(Exception):  # a cache that cannot be written is no cache
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(entry, key + pickle.dumps(head, level) + pickle.dumps(report, level))
+        data = key + pickle.dumps(head, level) + pickle.dumps(report, level)
+        write_atomic(entry, data, mode=0o600, follow=False)  # private, as the reader requires

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from timeline.diff import CaseDiff, Version, diff_cases
+from timeline.diff.core import WITHHELD, hidden_people
+from timeline.diff.values import translator
 from timeline.errors import GitError, UsageError
 from timeline.load.diagnostics import Diagnostic
 from timeline.load.validation import FileReport, validate_bytes
@@ -23,9 +25,16 @@ from timeline.model.case import Case, Person
 from timeline.model.vocab import Privacy
 from timeline.store.revisions import read_object, registry_at, relative_path, repo_root, run_git
 
-Status = Literal["created", "changed", "unchanged", "deleted", "invalid"]
+# "earliest": the oldest commit of a shallow clone, whose parent was not fetched; git
+# shows it as adding the file, but it did not create it.
+Status = Literal["created", "earliest", "changed", "unchanged", "deleted", "invalid"]
 _SECTIONS = ("people", "organizations", "charges", "sources", "events", "conflicts")
-_FORMAT = "%x1e%H%x1f%h%x1f%aI%x1f%an%x1f%s"
+# With `-z`, every field and every path ends with a NUL, which no commit text can hold
+# (git cuts a message at its first NUL): records are read by position, so a subject
+# cannot forge a commit. (Splitting on \x1e and \x1f let a subject carry a fake one.)
+_FORMAT = "%H%x00%h%x00%aI%x00%an%x00%s"
+_HEADER_FIELDS = 5
+_HASH = frozenset("0123456789abcdef")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +96,31 @@ class History:
 
 
 def parse_log(output: str) -> list[_Step]:
-    steps = []
-    for record in output.split("\x1e")[1:]:
-        header, _, rest = record.partition("\n")
-        full, short, date, author, subject = header.split("\x1f")
-        commit = Commit(full, short, date, author, subject)
-        for line in rest.splitlines():
-            if not line.startswith(":"):
-                continue
-            meta, *paths = line.split("\t")
-            _old_mode, _new_mode, old_blob, new_blob, _status = meta[1:].split(" ")
-            steps.append(_Step(commit, paths[-1], old_blob, new_blob))
-            break
+    """The steps of `git log -z --raw --format=_FORMAT`: per commit, the header's fields,
+    then raw lines (`:MODES BLOBS STATUS`, then one path, two for a rename or copy)."""
+    tokens = output.split("\0")
+    steps: list[_Step] = []
+    at = 0
+    while at < len(tokens) and tokens[at].strip("\n"):
+        fields = [tokens[at].lstrip("\n"), *tokens[at + 1 : at + _HEADER_FIELDS]]
+        if len(fields) < _HEADER_FIELDS or len(fields[0]) not in (40, 64) or set(fields[0]) - _HASH:
+            raise GitError("cannot read the output of git log")
+        commit = Commit(*fields)
+        at += _HEADER_FIELDS
+        first = True
+        while at < len(tokens) and tokens[at].lstrip("\n").startswith(":"):
+            meta = tokens[at].lstrip("\n")[1:].split(" ")
+            paths = 2 if meta[-1][:1] in ("R", "C") else 1
+            if first and len(meta) == 5:
+                steps.append(_Step(commit, tokens[at + paths], meta[2], meta[3]))
+                first = False
+            at += 1 + paths
     return steps
 
 
 def _log(root: Path, relative: str) -> list[_Step]:
     # Blob ids in the raw lines stay abbreviated (unique prefixes): git accepts them as names.
-    args = ["-c", "core.quotePath=false", "log", "--follow", "--raw"]
+    args = ["-c", "core.quotePath=false", "log", "--follow", "--raw", "-z"]
     args += ["--diff-merges=first-parent", f"--format={_FORMAT}", "--", relative]
     out = run_git(args, root).decode("utf-8", "replace")
     return parse_log(out)
@@ -144,10 +160,14 @@ def case_history(path: Path, *, event: str | None = None) -> History:
         raise GitError(f"{relative} has no history in git (is it committed?)")
     blobs = _Blobs(root)
     private = _now_private(steps, blobs)
+    hidden = _renamed_away(steps, blobs)
+    cut = _shallow_boundary(root)
     entries: list[Entry] = []
     last_valid: tuple[str, Case] | None = None
     for step in reversed(steps):
-        entry, case = _entry(step, blobs, last_valid, private)
+        entry, case = _entry(step, blobs, last_valid, private, hidden)
+        if entry.status == "created" and step.commit.hash in cut:
+            entry.status = "earliest"
         entries.append(entry)
         if case is not None:
             last_valid = (step.commit.short, case)
@@ -155,6 +175,17 @@ def case_history(path: Path, *, event: str | None = None) -> History:
     if event is not None:
         entries = follow_event(entries, event, relative)
     return History(relative, entries, event)
+
+
+def _shallow_boundary(root: Path) -> set[str]:
+    """The commits whose parents a shallow clone did not fetch (none in a full clone)."""
+    if run_git(["rev-parse", "--is-shallow-repository"], root).strip() != b"true":
+        return set()
+    shallow = run_git(["rev-parse", "--git-path", "shallow"], root).decode().strip()
+    try:
+        return set((root / shallow).read_text(encoding="ascii").split())
+    except OSError:
+        return set()
 
 
 def _now_private(steps: list[_Step], blobs: _Blobs) -> dict[str, Person]:
@@ -173,7 +204,40 @@ def _now_private(steps: list[_Step], blobs: _Blobs) -> dict[str, Person]:
     return {}
 
 
-def _redacted(case: Case, private: dict[str, Person]) -> Case:
+def _renamed_away(steps: list[_Step], blobs: _Blobs) -> dict[str, str]:
+    """Ids that a commit may have replaced by an initials-only person's, each with a
+    stand-in (`withheld-1`...): earlier commits show neither their id nor what they say.
+    See `timeline.diff.core.hidden_people`."""
+    found: list[str] = []
+    for step in reversed(steps):  # as `_entry` loads them, so that blobs keep their names
+        if _absent(step.new_blob) or _absent(step.old_blob):
+            continue
+        stem = Path(step.path).stem
+        new = blobs.load(step.new_blob, f"{step.path}@{step.commit.short}", stem).case
+        old = blobs.load(step.old_blob, f"{step.path}@{step.commit.short}^", stem).case
+        if new is not None and old is not None:
+            found += sorted(set(hidden_people(old, new)) - set(found))
+    return {ref: f"withheld-{n}" for n, ref in enumerate(found, 1)}
+
+
+def _without(case: Case, hidden: dict[str, str]) -> Case:
+    """`case` with the people of `hidden` renamed to their stand-ins and said nothing of."""
+    if not any(person.id in hidden for person in case.people):
+        return case
+    translate = translator(hidden)
+    assert translate is not None
+    data = translate(case.model_dump(mode="json"))
+    data["people"] = [
+        {"id": hidden[p["id"]], "name": WITHHELD, "privacy": "initials", "roles": p["roles"]}
+        if p["id"] in hidden
+        else p
+        for p in data["people"]
+    ]
+    return Case.model_validate(data)
+
+
+def _redacted(case: Case, private: dict[str, Person], hidden: dict[str, str]) -> Case:
+    case = _without(case, hidden)
     if not any(p.id in private and p != private[p.id] for p in case.people):
         return case
     fields = dict(case)
@@ -186,6 +250,7 @@ def _entry(
     blobs: _Blobs,
     last_valid: tuple[str, Case] | None,
     private: dict[str, Person],
+    hidden: dict[str, str],
 ) -> tuple[Entry, Case | None]:
     commit, stem = step.commit, Path(step.path).stem
     if _absent(step.new_blob):
@@ -197,7 +262,7 @@ def _entry(
     # older version said; elsewhere both sides show them as they are now.
     already = {p.id for p in report.case.people if p.privacy is Privacy.INITIALS}
     private = {ref: person for ref, person in private.items() if ref not in already}
-    new = _redacted(report.case, private)
+    new = _redacted(report.case, private, hidden)
     base: str | None = None
     status: Status = "changed"
     if _absent(step.old_blob):
@@ -205,9 +270,9 @@ def _entry(
     else:
         parent = blobs.load(step.old_blob, f"{step.path}@{commit.short}^", stem)
         if parent.valid and parent.case is not None:
-            old = _redacted(parent.case, private)
+            old = _redacted(parent.case, private, hidden)
         elif last_valid is not None:
-            base, old = last_valid[0], _redacted(last_valid[1], private)
+            base, old = last_valid[0], _redacted(last_valid[1], private, hidden)
         else:
             old, status = empty_like(new), "created"
     diff = diff_cases(

@@ -173,7 +173,9 @@ def update_guide(path: Path) -> bool:
     start, end = text.index(VOCABULARY_START), text.index(VOCABULARY_END) + len(VOCABULARY_END)
     updated = text[:start] + vocabulary_markdown() + text[end:]
     if updated != text:
-        path.write_text(updated, encoding="utf-8")
+        from timeline.store.atomic import write_atomic
+
+        write_atomic(path, updated)
     return updated != text
 
 

@@ -133,8 +133,10 @@ def as_text(rendered: Rendered, width: int, encoding: str | None = None) -> str:
     for `encoding` (by default standard output's): box characters on UTF-8,
     ASCII substitutes elsewhere.
     """
+    from timeline.views.safe import inert
+
     if isinstance(rendered, str):
-        return rendered
+        return inert(rendered)
     import io
 
     from rich.console import Console
@@ -157,4 +159,4 @@ def as_text(rendered: Rendered, width: int, encoding: str | None = None) -> str:
         emoji=False,
     )
     console.print(rendered)
-    return capture.getvalue()
+    return inert(capture.getvalue())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from timeline.views.diff_words import field_words, standing_lines
+from timeline.views.safe import inert, json_text
 from timeline.views.safe import visible as safe
 
 if TYPE_CHECKING:  # the models are only needed for types: importing this module stays cheap
@@ -181,7 +182,7 @@ def render_text(diff: CaseDiff, color: bool = False) -> str:
     if diff.standing or diff.standing is None:
         lines += ["", _paint("Standing", "bold", color)]
         lines += [f"  ~ {safe(line)}" for line in standing_lines(diff.standing)]
-    return "\n".join(lines) + "\n"
+    return inert("\n".join(lines) + "\n")
 
 
 # --- markdown --------------------------------------------------------------------------------
@@ -281,16 +282,15 @@ def render_markdown(diff: CaseDiff, color: bool = False) -> str:
     if diff.standing or diff.standing is None:
         lines += ["#### Standing", ""]
         lines += [f"- {md(line)}" for line in standing_lines(diff.standing)]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return inert("\n".join(lines).rstrip("\n") + "\n")
 
 
 # --- json ------------------------------------------------------------------------------------
 
 
 def render_json(diff: CaseDiff, color: bool = False) -> str:
-    import json
 
-    return json.dumps(diff.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(diff.to_json())
 
 
 RENDERERS: dict[str, Renderer] = {

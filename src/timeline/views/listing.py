@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from timeline.views.query import CaseSummary
-from timeline.views.safe import clean
+from timeline.views.safe import clean, json_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,4 +92,4 @@ def summary_json(summary: CaseSummary) -> dict[str, object]:
 def catalog_json(summaries: Iterable[CaseSummary]) -> str:
     """A JSON list of the cases (ends with a newline)."""
     document = [summary_json(summary) for summary in summaries]
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)

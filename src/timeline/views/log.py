@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from timeline.views.diff import SECTION_TITLES, SINGULAR, summary_line, text_change
+from timeline.views.safe import inert, json_text
 from timeline.views.safe import visible as safe
 
 if TYPE_CHECKING:
@@ -47,6 +48,9 @@ def _entry_lines(entry: Entry, color: bool, detailed: bool) -> list[str]:
         return [*lines, f"    {safe(entry.path)} deleted"]
     if entry.status == "created" and not detailed:
         return [*lines, f"    {safe(entry.path)} {_created_words(entry)}"]
+    if entry.status == "earliest":
+        note = "the earliest version in this shallow clone (its history was not fetched)"
+        return [*lines, f"    {safe(entry.path)}: {note}"]
     against = (
         f" (compared with {entry.base}, the last version that validates)" if entry.base else ""
     )
@@ -61,13 +65,12 @@ def render_log_text(history: History, color: bool = False) -> str:
         "\n".join(_entry_lines(entry, color, history.event is not None))
         for entry in history.entries
     ]
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+    return inert("\n\n".join(blocks) + "\n") if blocks else ""
 
 
 def render_log_json(history: History, color: bool = False) -> str:
-    import json
 
-    return json.dumps(history.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(history.to_json())
 
 
 LOG_RENDERERS: dict[str, LogRenderer] = {"text": render_log_text, "json": render_log_json}

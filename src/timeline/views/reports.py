@@ -8,7 +8,6 @@ of `REPORTERS` (plus `auto`).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from timeline.load.diagnostics import CODES, Diagnostic, Severity
-from timeline.views.safe import visible
+from timeline.views.safe import inert, json_text, visible
 
 if TYPE_CHECKING:
     from timeline.errors import InvalidCaseError
@@ -122,7 +121,8 @@ class TextReporter(Reporter):
         if self.color:
             summary = f"{_BOLD}{summary}{_RESET}"
         parts.append(summary)
-        return "\n\n".join(parts[:-1]) + ("\n\n" if len(parts) > 1 else "") + parts[-1] + "\n"
+        text = "\n\n".join(parts[:-1]) + ("\n\n" if len(parts) > 1 else "") + parts[-1] + "\n"
+        return inert(text)
 
 
 # --- json ----------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ class JsonReporter(Reporter):
             "summary": self.summary.to_json(),
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return json_text(document)
 
 
 # --- github --------------------------------------------------------------------------------
@@ -161,9 +161,9 @@ def workflow_command(d: Diagnostic) -> str:
         "title": f"{d.code} {CODES[d.code].title}",
     }
     rendered = ",".join(
-        f"{key}={escape_property(visible(str(value)))}" for key, value in props.items()
+        f"{key}={escape_property(inert(visible(str(value))))}" for key, value in props.items()
     )
-    message = visible(d.message) + (f"\n{visible(d.hint)}" if d.hint else "")
+    message = inert(visible(d.message) + (f"\n{visible(d.hint)}" if d.hint else ""))
     return f"::{level} {rendered}::{escape_data(message)}"
 
 
@@ -182,15 +182,22 @@ class GithubReporter(Reporter):
         lines.extend(workflow_command(d) for d in self.diagnostics)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
-            with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(step_summary(self.diagnostics, self.summary))
+            from pathlib import Path
+
+            from timeline.store.atomic import append_text
+
+            append_text(Path(summary_file), step_summary(self.diagnostics, self.summary))
         return "\n".join(lines) + "\n"
 
 
 def _cell(text: str) -> str:
-    import html
+    """Data in a table cell of the job summary: no HTML, and no Markdown either (an
+    image or a link from a file name or an unknown key would render). A zero-width
+    space keeps a bare address from becoming a link."""
+    from timeline.views.diff import md
 
-    return html.escape(visible(text), quote=False).replace("|", "\\|").replace("\n", " ")
+    cell = md(text.replace("\n", " "))
+    return cell.replace("://", "&#8203;://").replace("www.", "www&#8203;.")
 
 
 def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:

@@ -8,6 +8,11 @@ Fails::
 
     - {id: verdict, date: "2025-09-17", after: [appeal], ...}
     - {id: appeal, date: "2025-10-08", ...}   # TL401 on verdict.after
+
+An event after itself, or events after each other in a loop, are errors too
+(their dates cannot disagree with an order that has no first event):
+
+    - {id: hearing, date: "2025-09", after: [hearing], ...}   # TL401
 """
 
 from __future__ import annotations
@@ -51,3 +56,49 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
                     ("events", i, "before", j),
                     "fix one of the dates, or remove the ordering",
                 )
+    yield from _loops(case)
+
+
+Edge = tuple[int, tuple[str | int, ...]]  # the later event, and where the file says so
+
+
+def _loops(case: Case) -> Iterator[Finding]:
+    """The orderings (`after`, `before`) that close a loop: a depth-first walk, linear."""
+    index = {event.id: i for i, event in enumerate(case.events)}
+    later: list[list[Edge]] = [[] for _ in case.events]
+    for i, event in enumerate(case.events):
+        for j, ref in enumerate(event.after):
+            if ref in index:
+                later[index[ref]].append((i, ("events", i, "after", j)))
+        for j, ref in enumerate(event.before):
+            if ref in index:
+                later[i].append((index[ref], ("events", i, "before", j)))
+    state = [0] * len(case.events)  # 0: not seen, 1: on the current path, 2: done
+    for start in range(len(case.events)):
+        if state[start]:
+            continue
+        state[start] = 1
+        path = [(start, 0)]
+        while path:
+            node, k = path[-1]
+            if k == len(later[node]):
+                state[node] = 2
+                path.pop()
+                continue
+            path[-1] = (node, k + 1)
+            target, where = later[node][k]
+            if state[target] == 1:
+                yield _loop(case, node, target, where)
+            elif state[target] == 0:
+                state[target] = 1
+                path.append((target, 0))
+
+
+def _loop(case: Case, node: int, target: int, where: tuple[str | int, ...]) -> Finding:
+    first, second = case.events[node].id, case.events[target].id
+    message = (
+        f"'{first}' is ordered {where[2]} itself"
+        if node == target
+        else f"'{first}' and '{second}' are ordered in a loop (by `after` and `before`)"
+    )
+    return Finding(CODE, message, where, "remove one of the orderings")
