@@ -51,7 +51,9 @@ def diff_cases(
     if case_change is not None:
         changes.append(case_change)
     changes = _with_places(old, new, pairs, changes)
-    names = short_names(old, new, renames)
+    # Someone who may now be initials-only under a new id is withheld everywhere,
+    # the standings included.
+    names = short_names(old, new, renames) | dict.fromkeys(hidden, WITHHELD)
     return CaseDiff.of(
         old_version or Version(id=old.id),
         new_version or Version(id=new.id),
