@@ -40,7 +40,8 @@ _FREED = {
     EventType.AMNESTY,
     EventType.DEPORTATION,
 }
-_ROLES = {ParticipantRole.DETAINEE, ParticipantRole.SUBJECT, ParticipantRole.DEFENDANT}
+# The parts of an event's participants that it acts on (detains, frees, charges).
+AFFECTED_ROLES = {ParticipantRole.DETAINEE, ParticipantRole.SUBJECT, ParticipantRole.DEFENDANT}
 _CUSTODIAL = {SentenceKind.IMPRISONMENT, SentenceKind.PRETRIAL_DETENTION}
 _FREE_SENTENCES = {
     SentenceKind.PROBATION,
@@ -130,7 +131,7 @@ def _changes(case: Case, event: Event) -> Iterator[tuple[str, Liberty]]:
     if liberty is None:
         return
     for participant in event.participants:
-        if participant.role in _ROLES:
+        if participant.role in AFFECTED_ROLES:
             for person in case.expand([participant.ref]):
                 if person not in decided and isinstance(case.index.get(person), Person):
                     yield person, liberty

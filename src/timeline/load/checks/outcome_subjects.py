@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from timeline.load.diagnostics import Finding
 from timeline.model.case import Case, Outcome, Person
-from timeline.model.vocab import EventType, OutcomeKind, ParticipantRole, PersonRole, Verdict
+from timeline.model.custody import AFFECTED_ROLES
+from timeline.model.vocab import EventType, OutcomeKind, PersonRole, Verdict
 
 if TYPE_CHECKING:
     from timeline.load.checks import Context
@@ -36,14 +37,13 @@ _STARTS = {
     EventType.CHARGE,
     EventType.INDICTMENT,
 }
-_ROLES = {ParticipantRole.SUBJECT, ParticipantRole.DETAINEE, ParticipantRole.DEFENDANT}
 
 
 def _prosecuted(case: Case) -> set[str]:
     found = {p.id for p in case.people if _PROSECUTED & set(p.roles)}
     for event in case.events:
         if event.type in _STARTS:
-            refs = [p.ref for p in event.participants if p.role in _ROLES]
+            refs = [p.ref for p in event.participants if p.role in AFFECTED_ROLES]
             found.update(case.expand(refs))
     return found
 
