@@ -129,7 +129,7 @@ def entry(case: Case, event: Event, marks: Marks | None = None) -> list[str]:
     kind = md.text(describe.event_type_words(event))
     if event.context:
         kind += ", background"
-    notes = "".join(f"[^{ref}]" for ref in _cited(event.sources))
+    notes = md.footnotes(_cited(event.sources))
     lines = [f"- **{md.text(display_date(event))}**: {title} *({kind})*{notes}"]
     lines += [f"{INDENT}- {detail}" for detail in details(case, event, marks)]
     for claim_lines in conflict_lines(case, event):
@@ -184,7 +184,7 @@ def conflict_lines(case: Case, event: Event) -> list[list[str]]:
 
 def claim_text(claim: Claim) -> str:
     """One side in words, cited (its `value` is for machines: the JSON export has it)."""
-    return md.text(claim.claim) + "".join(f"[^{ref}]" for ref in _cited(claim.sources))
+    return md.text(claim.claim) + md.footnotes(_cited(claim.sources))
 
 
 def _cited(citations: list[Citation]) -> list[str]:

@@ -9,6 +9,7 @@ definitions or block structure (headings, lists, tables) into the report.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from timeline.views.safe import clean
 
@@ -116,3 +117,9 @@ def link(label: str, address: str) -> str:
 def mermaid(value: str) -> str:
     """Text for a Mermaid timeline: ``#``, ``:``, ``;`` (and ``<``, ``>``) as entity codes."""
     return " ".join(clean(value).split()).translate(_MERMAID)
+
+
+def footnotes(refs: Iterable[str]) -> str:
+    """Footnote references, comma-separated: side by side, GFM would render the numbers
+    of ``[^a][^b]`` as one ("10" and "6" read as "106")."""
+    return ",".join(f"[^{ref}]" for ref in refs)

@@ -140,7 +140,7 @@ def conflicts_section(case: Case, shown: set[str]) -> str:
             lines.append(f"  - See the chronology, {md.text(_event_words(events))}.")
             continue
         for claim in conflict.claims:
-            refs = "".join(f"[^{ref}]" for ref in dict.fromkeys(c.ref for c in claim.sources))
+            refs = md.footnotes(dict.fromkeys(c.ref for c in claim.sources))
             lines.append(f"  - {md.text(claim.claim)}{refs}")
         if conflict.note:
             lines.append("  - Note: " + " ".join(md.prose(conflict.note)))
