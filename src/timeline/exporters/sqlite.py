@@ -184,11 +184,13 @@ class Rows:
                                     iso(date.earliest), iso(date.latest), date.precision.value,
                                     event.type, event.label, event.title, event.description,
                                     event.status, event.key, event.context))  # fmt: skip
-        rows = self.rows["participants"]
+        rows, groups = self.rows["participants"], case.groups_by_id
         index = 0
         for participant in event.participants:
-            for ref in case.members(participant.ref):
-                subject = (ref, None) if ref in people else (None, ref)
+            ref = participant.ref
+            group = groups.get(ref)
+            for member in group.members if group else (ref,):
+                subject = (member, None) if member in people else (None, member)
                 rows.append((*key, index, *subject, participant.role, participant.label))
                 index += 1
         for index, outcome in enumerate(event.outcomes):

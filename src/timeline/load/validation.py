@@ -143,6 +143,7 @@ def _check_resolved(
             context, registry=stand_ins(resolution.case, resolution.unresolved, registry)
         )
         doc.add(_unresolved_warning(resolution.unresolved))
+    context = replace(context, resolved=resolution.case)
     for finding in (*run_checks(case, context), *_unquoted_dates(doc)):
         doc.add(finding)
     report.case = resolution.case

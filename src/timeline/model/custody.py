@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from timeline.dates import EdtfDate
 from timeline.model.case import Case, Event, Outcome, Person
+from timeline.model.memo import last_case
 from timeline.model.vocab import (
     EventType,
     Liberty,
@@ -103,6 +104,7 @@ class Custody:
     gaps: tuple[tuple[Event, str], ...] = field(default=())
 
 
+@last_case
 def custody(case: Case) -> dict[str, Custody]:
     """The custody of every person that some event detains, frees or places under a measure."""
     changes: dict[str, list[tuple[Event, Liberty]]] = {}

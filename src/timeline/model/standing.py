@@ -15,11 +15,12 @@ order, per person:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from timeline.model.case import Case, Event, Outcome, Person
 from timeline.model.custody import Custody, custody
+from timeline.model.memo import last_case
 from timeline.model.vocab import (
     EventType,
     OutcomeKind,
@@ -84,6 +85,7 @@ class Standing:
     custody: Custody | None = None
 
 
+@last_case
 def standings(case: Case) -> dict[str, Standing]:
     """The standing of every defendant or suspect, and of every person a decision names."""
     steps = steps_by_person(case)
@@ -92,13 +94,14 @@ def standings(case: Case) -> dict[str, Standing]:
     for person in case.people:
         decided = any(step.effect in _DECIDING for step in steps.get(person.id, ()))
         if decided or _is_defendant(person):
-            folded = fold(person.id, steps.get(person.id, []))
-            found[person.id] = replace(folded, custody=held.get(person.id, Custody(person.id)))
+            found[person.id] = fold(
+                person.id, steps.get(person.id, []), held.get(person.id, Custody(person.id))
+            )
     return found
 
 
 def annulments(
-    case: Case, found: dict[str, Standing] | None = None
+    case: Case, found: Mapping[str, Standing] | None = None
 ) -> dict[tuple[str, str], Event]:
     """(event id, person id) of every annulled outcome -> the event that annulled it
     (from `found`, the case's `standings`, when the caller has them already)."""
@@ -151,8 +154,9 @@ def _effect(outcome: Outcome) -> str:
     return "charges" if outcome.charges_added or outcome.charges_dropped else "other"
 
 
-def fold(person: str, steps: list[Step]) -> Standing:
-    """A person's standing from their steps in date order (see the module docstring)."""
+def fold(person: str, steps: list[Step], held: Custody | None = None) -> Standing:
+    """A person's standing from their steps in date order (see the module docstring),
+    with their custody `held`."""
     applied: list[Step] = []
     done: list[Step] = []  # the same steps as `applied`, with their annulments marked
     for step in steps:
@@ -162,7 +166,9 @@ def fold(person: str, steps: list[Step]) -> Standing:
             done = [replace(s, annulled_by=step.event) if id(s) in targets else s for s in done]
         applied.append(step)
         done.append(step)
-    return replace(_replay(person, applied), steps=tuple(done))
+    state, charges = _replay(person, applied)
+    # One copy with everything derived at the end (a copy per field costs a third of the fold).
+    return replace(state, state=_state_of(state), charges=charges, steps=tuple(done), custody=held)
 
 
 def _annulled_targets(step: Step, applied: list[Step]) -> list[Step]:
@@ -173,7 +179,9 @@ def _annulled_targets(step: Step, applied: list[Step]) -> list[Step]:
     return [s for s in applied if s.effect in merits]
 
 
-def _replay(person: str, steps: list[Step]) -> Standing:
+def _replay(person: str, steps: list[Step]) -> tuple[Standing, tuple[str, ...]]:
+    """The standing after `steps` (its final procedural state not yet derived), and the
+    charges left standing."""
     state = Standing(person, ProceduralState.AWAITING_TRIAL)
     charges: list[str] = []
     for step in steps:
@@ -181,7 +189,7 @@ def _replay(person: str, steps: list[Step]) -> Standing:
         if step.outcome is not None:
             charges += [c for c in step.outcome.charges_added if c not in charges]
             charges = [c for c in charges if c not in step.outcome.charges_dropped]
-    return replace(state, state=_state_of(state), charges=tuple(charges))
+    return state, tuple(charges)
 
 
 def _apply(state: Standing, step: Step) -> Standing:  # noqa: PLR0911 - one branch per effect

@@ -7,7 +7,7 @@ the renderers only lay them out. Every string that comes from the case file is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
@@ -238,7 +238,7 @@ def month_of(event: Event) -> str | None:
 
 
 def build_header(
-    case: Case, found: dict[str, Standing] | None = None, *, short: bool = False
+    case: Case, found: Mapping[str, Standing] | None = None, *, short: bool = False
 ) -> Header:
     """Title, facts, summary and defendants; `short`: the title and facts only."""
     facts = [("Jurisdiction", case.jurisdiction)]

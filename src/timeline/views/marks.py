@@ -13,7 +13,7 @@ Marks = Mapping[str, Mapping[str, Event]]  # event id -> person -> the annulling
 
 
 def annulment_marks(
-    case: Case, found: dict[str, Standing] | None = None
+    case: Case, found: Mapping[str, Standing] | None = None
 ) -> dict[str, dict[str, Event]]:
     """For each event with annulled outcomes: who they were annulled for, and by what."""
     by_event: dict[str, dict[str, Event]] = {}

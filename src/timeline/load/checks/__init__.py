@@ -57,6 +57,9 @@ class Context:
     known_cases: frozenset[str] | None = None
     suffix: str = ".yaml"  # of the file name: `.yml` files are named as they are
     registry: Registry | None = None
+    # The case with the registry entries it uses (its people in custody may be there);
+    # the rules that look at references read the case as written, not this.
+    resolved: Case | None = None
 
 
 Check = Callable[[Case, Context], Iterator[Finding]]

@@ -40,7 +40,9 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
                     ("events", i, "outcomes", j, "until"),
                     "check the two dates",
                 )
-    for person, held in custody(case).items():
+    # Resolved: a registry person detained in this case has custody here too. (The same
+    # case object the outputs ask about next, so they find its custody computed.)
+    for person, held in custody(context.resolved or case).items():
         for event, problem in held.problems:
             yield Finding(
                 CODE,

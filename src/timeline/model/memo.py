@@ -1,0 +1,36 @@
+"""The last answer of a function of a case, kept for the next question about the same case.
+
+Validation computes a case's custody (for its checks), and every output then asks
+for the same case's custody and standing again, often twice (the header, then the
+chronology's marks). `last_case` keeps one answer: the last case it was asked
+about, recognised by identity, so that a command that goes through thousands of
+cases holds one extra answer, never all of them. A case is not changed once
+validated; the answers are read-only mappings, so no caller can change them
+for the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import wraps
+from types import MappingProxyType
+from typing import TypeVar
+
+from timeline.model.case import Case
+
+V = TypeVar("V")
+
+
+def last_case(function: Callable[[Case], dict[str, V]]) -> Callable[[Case], Mapping[str, V]]:
+    """`function`, answering again for the case it was last asked about without rework."""
+    last: list[tuple[Case, Mapping[str, V]]] = []
+
+    @wraps(function)
+    def remembered(case: Case) -> Mapping[str, V]:
+        if last and last[0][0] is case:
+            return last[0][1]
+        answer = MappingProxyType(function(case))
+        last[:] = [(case, answer)]
+        return answer
+
+    return remembered
