@@ -150,9 +150,10 @@ def test_problems_in_registry_files_are_located_in_them(tmp_path: Path) -> None:
     assert "registry/people.yaml:6:5 TL201" in found  # the misspelt key, with a hint
     hint = next(d["hint"] for d in document["diagnostics"] if d["code"] == "TL201")
     assert hint == "did you mean 'name'?"
-    # people.yaml does not load: the case's references to its people say why they fail.
-    cascade = [d["message"] for d in document["diagnostics"] if d["code"] == "TL302"]
-    assert cascade and all("whose files have errors" in m for m in cascade)
+    # The misspelt key is left out, not the person: the case still finds Temirov, and the
+    # one unknown reference is the affiliation's.
+    unresolved = [d["message"] for d in document["diagnostics"] if d["code"] == "TL302"]
+    assert unresolved == ["'outlit' is not the id of any organization in the registry"]
 
 
 def test_the_rules_of_a_case_hold_in_the_registry(tmp_path: Path) -> None:
@@ -326,3 +327,24 @@ def test_a_part_other_in_this_case_needs_a_label(tmp_path: Path) -> None:
     assert [d["path"] for d in document["diagnostics"] if d["code"] == "TL701"] == [
         "registry_people[0]"
     ]
+
+
+
+def test_an_entry_that_fails_the_schema_leaves_the_others(tmp_path: Path) -> None:
+    """One misspelt field leaves that entry out of the registry, not its whole file."""
+    cases = repository(tmp_path)
+    (tmp_path / "data" / "registry" / "people.yaml").write_text(
+        PEOPLE.replace("    name: Bolot Temirov\n", ""), encoding="utf-8"
+    )
+    code, document = validate_json(str(cases))
+    assert code == 1
+    found = located(document)
+    assert "registry/people.yaml:3:5 TL202" in found  # no name
+    # Temirov is left out, and the case's references to him say why; N.O. is not.
+    unresolved = [d["message"] for d in document["diagnostics"] if d["code"] == "TL302"]
+    assert unresolved and all("'temirov'" in m for m in unresolved)
+    registry = registry_beside(cases / "first.yaml")
+    assert registry is not None
+    assert sorted(registry.items) == ["court", "no", "outlet", "unused-org"]
+    # Where N.O. is written, though the entry before it was left out.
+    assert registry.where("no").endswith("data/registry/people.yaml:7:9")

@@ -8,7 +8,8 @@ as a whole (an id defined twice, an affiliation naming no organization).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path as FilePath
 
@@ -21,14 +22,18 @@ from timeline.load.checks import (
     privacy_details,
     privacy_name,
 )
-from timeline.load.diagnostics import FileReport, Finding, Severity
+from timeline.load.diagnostics import FileReport, Finding, Path, Severity
 from timeline.load.files import registry_files, registry_folder
+from timeline.load.limits import MAX_DIAGNOSTICS
 from timeline.load.loader import Document, gc_paused, parse_document, read_document
+from timeline.load.partial import rest_of
 from timeline.load.registry import Entry, Registry
 from timeline.load.schema_errors import schema_findings
 from timeline.model.case import Case, Organization
 from timeline.model.registry import SECTIONS, RegistryFile
 from timeline.model.vocab import CaseStatus
+
+Placed = Callable[[Path], Path]  # a path in what was validated -> the path in the file
 
 # The rules of a case that also hold for each registry file (privacy above all).
 _FILE_CHECKS = (privacy_name, privacy_details, other_label, label_without_other)
@@ -96,49 +101,68 @@ def _checked(name: str, documents: list[Document]) -> Registry:
         report = FileReport(doc.name, doc.diagnostics)
         registry.reports.append(report)
         registry.documents[doc.name] = doc
-        content = _content(doc)
-        if content is not None:
-            _add_entries(registry, doc, content)
+        checked = _content(doc)
+        if checked is not None:
+            _add_entries(registry, doc, *checked)
     _check_affiliations(registry)
     for report in registry.reports:
         report.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
     return registry
 
 
-def _content(doc: Document) -> RegistryFile | None:
+def _content(doc: Document) -> tuple[RegistryFile, Placed] | None:
+    """The file's valid entries, and where each path of them is in the file.
+
+    An entry that fails the schema is reported and left out; the others stay in the
+    registry (load.partial), so that one mistyped field does not take every case's
+    people away from them. The file checks run on what is left.
+    """
     if doc.data is None or any(d.severity is Severity.ERROR for d in doc.diagnostics):
         return None
+    placed: Placed = _as_written
     try:
         content = RegistryFile.model_validate(doc.data)
     except ValidationError as error:
         for finding in schema_findings(error, RegistryFile):
             doc.add(finding)
-        return None
+        rest = (
+            None
+            if error.error_count() > MAX_DIAGNOSTICS
+            else rest_of(doc.data, error, RegistryFile.model_validate)
+        )
+        if rest is None:
+            return None
+        content, placed = rest[1], rest[0].original
     # The rules run on the file's sections as if they were a case's: same paths.
     sections = {section: getattr(content, section) for section in SECTIONS}
     as_case = Case.model_construct(status=CaseStatus.ONGOING, status_label=None, **sections)
     context = Context(stem=None, today=date.min)
     for module in _FILE_CHECKS:
         for finding in module.check(as_case, context):
-            doc.add(finding)
-    return content
+            doc.add(replace(finding, path=placed(finding.path)))
+    return content, placed
 
 
-def _add_entries(registry: Registry, doc: Document, content: RegistryFile) -> None:
+def _as_written(path: Path) -> Path:
+    return path
+
+
+def _add_entries(registry: Registry, doc: Document, content: RegistryFile, placed: Placed) -> None:
     for section in SECTIONS:
         for index, item in enumerate(getattr(content, section)):
+            where = placed((section, index))
             first = registry.where(item.id)
             if first is not None:
                 doc.add(
                     Finding(
                         "TL301",
                         f"the id '{item.id}' is already used in the registry, at {first}",
-                        (section, index, "id"),
+                        (*where, "id"),
                         "give every entry its own id",
                     )
                 )
                 continue
-            registry.entries[item.id] = Entry(item, section, doc.name, (section, index))
+            registry.entries[item.id] = Entry(item, section, doc.name, where)
 
 
 def _check_affiliations(registry: Registry) -> None:
