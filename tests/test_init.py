@@ -17,6 +17,8 @@ runner = CliRunner()
 FILES = [
     "data/cases/example-case.yaml",
     "schema/case.schema.json",
+    "data/registry/README.md",
+    "schema/registry.schema.json",
     ".pre-commit-config.yaml",
     ".gitattributes",
     ".github/workflows/timeline.yml",
@@ -88,7 +90,7 @@ def test_check_of_a_fresh_repository(tmp_path: Path) -> None:
     assert init(str(tmp_path)).exit_code == 0
     result = init("--check", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert [line.split()[0] for line in result.stdout.splitlines()] == ["ok"] * 5
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["ok"] * 6
 
 
 def test_check_reports_what_is_missing_or_stale(tmp_path: Path) -> None:
@@ -102,7 +104,8 @@ def test_check_reports_what_is_missing_or_stale(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert "stale    schema/case.schema.json: differs from the schema of timeline" in lines[1]
     assert "timeline schema > schema/case.schema.json" in lines[1]
-    assert lines[2].startswith("missing  .pre-commit-config.yaml")
+    assert lines[2].startswith("ok       schema/registry.schema.json")
+    assert lines[3].startswith("missing  .pre-commit-config.yaml")
     assert lines[-1] == (
         "missing  git config diff.timeline.command: "
         "run: git config diff.timeline.command 'timeline diff --git-external'"
@@ -129,5 +132,31 @@ def test_check_of_unreadable_parts_is_a_finding_not_a_traceback(tmp_path: Path) 
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
     lines = result.stdout.splitlines()
-    assert lines[3].startswith("stale    .gitattributes: cannot be read")
-    assert lines[4].startswith("missing  .github/workflows: no workflow uses")
+    assert lines[4].startswith("stale    .gitattributes: cannot be read")
+    assert lines[5].startswith("missing  .github/workflows: no workflow uses")
+
+
+def test_a_stale_registry_schema_names_its_command(tmp_path: Path) -> None:
+    assert init(str(tmp_path)).exit_code == 0
+    (tmp_path / "schema" / "registry.schema.json").write_text("{}\n", encoding="utf-8")
+    result = init("--check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "timeline schema --registry > schema/registry.schema.json" in result.stdout
+
+
+def test_the_registry_readme_example_works(tmp_path: Path) -> None:
+    """The two snippets of data/registry/README.md, put in place, validate together."""
+    assert init(str(tmp_path)).exit_code == 0
+    readme = (tmp_path / "data" / "registry" / "README.md").read_text(encoding="utf-8")
+    entry, part = [block.split("```")[0] for block in readme.split("```yaml\n")[1:]]
+    (tmp_path / "data" / "registry" / "people.yaml").write_text(entry, encoding="utf-8")
+    example = tmp_path / "data" / "cases" / "example-case.yaml"
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("\ntitle:", "\n" + part + "title:", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path / "data")])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 0, document
+    assert document["diagnostics"] == []
+    shown = runner.invoke(app, ["person", "jane-doe", "--data-dir", str(tmp_path / "data" / "cases")])
+    assert shown.exit_code == 0, shown.output
+    assert "Jane Doe" in shown.stdout and "example-case" in shown.stdout

@@ -25,6 +25,7 @@ HOME = f"https://github.com/{REPOSITORY}"
 ACTION = f"{REPOSITORY}@v{__version__}"
 EXAMPLE_ID = "example-case"
 SCHEMA = Path("schema") / "case.schema.json"
+REGISTRY_SCHEMA = Path("schema") / "registry.schema.json"
 DRIVER = "timeline diff --git-external"
 
 
@@ -59,6 +60,10 @@ def plan() -> list[Planned]:
     return [
         Planned(Path("data", "cases", f"{EXAMPLE_ID}.yaml"), case, "an example case"),
         Planned(SCHEMA, schema_text(), "the JSON Schema, for editors"),
+        Planned(
+            Path("data", "registry", "README.md"), _template("registry-README.md"), "the registry"
+        ),
+        Planned(REGISTRY_SCHEMA, schema_text(registry=True), "the registry's JSON Schema"),
         Planned(Path(".pre-commit-config.yaml"), _template("pre-commit-config.yaml"), "pre-commit"),
         Planned(Path(".gitattributes"), _template("gitattributes"), "the diff driver"),
         Planned(Path(".github", "workflows", "timeline.yml"), _template("workflow.yml"), "CI"),
@@ -104,7 +109,8 @@ def inspect(root: Path) -> list[Finding]:
         Finding("ok", "data/cases")
         if has_cases
         else Finding("missing", "data/cases", "no case files: run `timeline init` or `new`"),
-        _compare(root / SCHEMA, schema_text(), f"the schema of timeline {__version__}"),
+        _compare(root, SCHEMA, schema_text()),
+        _compare(root, REGISTRY_SCHEMA, schema_text(registry=True)),
         _contains(root / ".pre-commit-config.yaml", "timeline validate"),
         _contains(root / ".gitattributes", "diff=timeline"),
         _workflow(root),
@@ -123,13 +129,18 @@ def _read(path: Path, subject: str) -> str | Finding:
         return Finding("stale", subject, f"cannot be read: {error}")
 
 
-def _compare(path: Path, expected: str, what: str) -> Finding:
-    subject = SCHEMA.as_posix()
-    text = _read(path, subject)
+def _compare(root: Path, schema: Path, expected: str) -> Finding:
+    """A schema file against the one this version writes."""
+    subject = schema.as_posix()
+    text = _read(root / schema, subject)
     if isinstance(text, Finding):
         return text
     if text != expected:
-        hint = f"differs from {what}: run `timeline schema > {subject}`"
+        option = " --registry" if schema == REGISTRY_SCHEMA else ""
+        hint = (
+            f"differs from the schema of timeline {__version__}: "
+            f"run `timeline schema{option} > {subject}`"
+        )
         return Finding("stale", subject, hint)
     return Finding("ok", subject)
 
