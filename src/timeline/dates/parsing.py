@@ -15,6 +15,7 @@ from timeline.dates.units import MONTH_NAMES, SEASONS, Precision
 # The UTC offset may be hours only (`-04`), as ISO 8601 and EDTF allow.
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2}):([0-9]{2})(Z|[+-]([0-9]{2})(?::([0-9]{2}))?)?")
 _TIME_WITHOUT_SECONDS = re.compile(r"[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}(?::[0-9]{2})?)?")
+_PLAIN = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}")
 _YEAR_WITH_X = re.compile(r"[0-9]{3}X|[0-9]{2}XX")
 _QUALIFIERS = {"": (False, False), "?": (True, False), "~": (False, True), "%": (True, True)}
 
@@ -26,7 +27,8 @@ def parse(text: str) -> EdtfDate:
         raise EdtfError(f"A date must be text, such as '2025-05-28', not {type(text).__name__}.")
     if text.startswith("[") and text.endswith("]") and ".." in text:
         return _parse_one_of(text)
-    message = whole_text_problem(text, is_edtf)
+    # The common dates (a year, a month, a day) have none of the mistakes looked for first.
+    message = None if _PLAIN.fullmatch(text) else whole_text_problem(text, is_edtf)
     if message is not None:
         raise EdtfError(message)
     if "/" in text:

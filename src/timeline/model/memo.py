@@ -2,9 +2,10 @@
 
 Validation computes a case's custody (for its checks), and every output then asks
 for the same case's custody and standing again, often twice (the header, then the
-chronology's marks). `last_case` keeps one answer: the last case it was asked
-about, recognised by identity, so that a command that goes through thousands of
-cases holds one extra answer, never all of them. A case is not changed once
+chronology's marks). `last_case` keeps the answers about the last two cases it
+was asked about (`diff` reads two versions, then asks about both), recognised by
+identity, so that a command that goes through thousands of cases holds two
+extra answers, never all of them. A case is not changed once
 validated; the answers are read-only mappings, so no caller can change them
 for the next one.
 """
@@ -19,18 +20,20 @@ from typing import TypeVar
 from timeline.model.case import Case
 
 V = TypeVar("V")
+KEPT = 2  # cases
 
 
 def last_case(function: Callable[[Case], dict[str, V]]) -> Callable[[Case], Mapping[str, V]]:
-    """`function`, answering again for the case it was last asked about without rework."""
-    last: list[tuple[Case, Mapping[str, V]]] = []
+    """`function`, answering again for the cases it was last asked about without rework."""
+    last: list[tuple[Case, Mapping[str, V]]] = []  # the latest first
 
     @wraps(function)
     def remembered(case: Case) -> Mapping[str, V]:
-        if last and last[0][0] is case:
-            return last[0][1]
+        for asked, answer in last:
+            if asked is case:
+                return answer
         answer = MappingProxyType(function(case))
-        last[:] = [(case, answer)]
+        last[:] = [(case, answer), *last[:KEPT - 1]]
         return answer
 
     return remembered
