@@ -352,7 +352,7 @@ def test_timelinejs_text_is_html_escaped() -> None:
     document = json.loads(result.stdout)
     for html in _timelinejs_strings(document):
         for tag, attrs in html_tags(html):
-            assert tag in {"p", "a", "strong", "em", "br", "ul", "li"}, tag
+            assert tag in {"p", "a", "strong", "em", "code", "br", "ul", "li"}, tag
             assert {name for name, _ in attrs} <= {"href"}, attrs
             assert all((v or "").startswith("https://") for _, v in attrs), attrs
     headline = document["title"]["text"]["headline"]

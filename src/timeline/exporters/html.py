@@ -15,10 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
+from markupsafe import Markup
 
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import as_of, chosen_events, display_date, redact
 from timeline.exporters.drawing import drawing
+from timeline.exporters.inline import inline_html
 from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
 from timeline.model.case import Case, Citation, Event, Source
@@ -112,6 +114,8 @@ def _template() -> Template:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Fields that may hold Markdown (summary, descriptions, notes): rendered, still escaped.
+    environment.filters["inline"] = lambda text: Markup(inline_html(text))
     return environment.get_template("report.html.j2")
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from timeline.dates import Precision
 from timeline.exporters import Export, ExportOptions
 from timeline.exporters.common import chosen_events, display_date, redact, sources_of
+from timeline.exporters.inline import escape, inline_html
 from timeline.exporters.standing import defendant_lines
 from timeline.model import describe
 from timeline.model.case import Case, Event
@@ -64,13 +65,10 @@ def export(case: Case, options: ExportOptions) -> Export:
     return Export(json_text(document))
 
 
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def paragraphs(text: str, room: int | None = None) -> str:
-    """Plain text as HTML paragraphs (blank lines separate them), at most `room` characters:
-    cut at the end of a sentence (else of a word) and marked with an ellipsis."""
+    """Text that may use inline Markdown as HTML paragraphs (blank lines separate them), at
+    most `room` characters: cut at the end of a sentence (else of a word) and marked with
+    an ellipsis."""
     blocks = [" ".join(block.split()) for block in text.strip().split("\n\n")]
     kept = []
     for block in (b for b in blocks if b):
@@ -80,7 +78,7 @@ def paragraphs(text: str, room: int | None = None) -> str:
             break
         kept.append(block)
         room = None if room is None else room - len(block)
-    return "".join(f"<p>{escape(block)}</p>" for block in kept)
+    return "".join(f"<p>{inline_html(block)}</p>" for block in kept)
 
 
 def _cut(block: str, room: int) -> str:

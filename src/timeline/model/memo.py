@@ -33,7 +33,7 @@ def last_case(function: Callable[[Case], dict[str, V]]) -> Callable[[Case], Mapp
             if asked is case:
                 return answer
         answer = MappingProxyType(function(case))
-        last[:] = [(case, answer), *last[:KEPT - 1]]
+        last[:] = [(case, answer), *last[: KEPT - 1]]
         return answer
 
     return remembered
