@@ -68,7 +68,13 @@ def _empty_list() -> Any:
     # A factory, not `= []`: pydantic deep-copies an unhashable default for every
     # instance, which showed in profiles of `validate` (63,693 `copy.deepcopy` calls for
     # 99 files). The schema still says `"default": []`.
-    return Field(default_factory=list, json_schema_extra={"default": []})
+    return Field(default_factory=_new_list, json_schema_extra={"default": []})
+
+
+def _new_list() -> list[Any]:
+    # A function of this module, not the built-in `list`: pydantic reads the signature
+    # of a factory, and reading a built-in's signature costs a tokenizer run each time.
+    return []
 
 
 def _citation_from_ref(value: object) -> object:
