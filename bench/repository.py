@@ -127,6 +127,18 @@ def write_repository(
     return Repository(root, paths, events, sizes)
 
 
+def looked_up(root: Path) -> tuple[str, str]:
+    """Whom the rows across cases look up in the repository at `root`: the name of the
+    first registry person with an alias, and the last word of that alias (for `search`:
+    a Cyrillic surname). The registry's names depend on its size, so they are read."""
+    import yaml
+
+    text = (root / "data" / "registry" / "people.yaml").read_text(encoding="utf-8")
+    people = yaml.load(text, Loader=yaml.CSafeLoader)["people"]
+    person = next(p for p in people if p.get("aliases"))
+    return person["name"], person["aliases"][0]["name"].split()[-1]
+
+
 def _write_registry(folder: Path, shared: dict[str, list[Data]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for section, items in shared.items():

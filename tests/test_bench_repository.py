@@ -42,3 +42,21 @@ def test_the_same_seed_gives_the_same_bytes(tiny, tmp_path: Path) -> None:  # ty
         assert first.read_bytes() == second.read_bytes()
     registry = "data/registry/people.yaml"
     assert (tiny.root / registry).read_bytes() == (again.root / registry).read_bytes()
+
+
+def test_the_person_looked_up_is_found(tiny) -> None:  # type: ignore[no-untyped-def]
+    """The benchmark's `person` and `search` rows look up someone the repository has."""
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    name, surname = repository.looked_up(tiny.root)
+    assert any("\u0400" <= char <= "\u04ff" for char in surname)  # a Cyrillic alias
+    cases = str(tiny.root / "data" / "cases")
+    runner = CliRunner()
+    found = runner.invoke(app, ["--data-dir", cases, "person", name, "-f", "plain"])
+    assert found.exit_code == 0, found.output
+    assert name in found.stdout
+    searched = runner.invoke(app, ["--data-dir", cases, "search", surname, "-f", "plain"])
+    assert searched.exit_code == 0, searched.output
+    assert name in searched.stdout
