@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 # One piece of inline markup. Code spans come first, so that what they hold stays text;
 # each delimiter must touch the text it encloses (CommonMark's flanking rule, simplified).
@@ -48,6 +49,8 @@ def _element(match: re.Match[str]) -> str:
     if found["code"] is not None:
         return f"<code>{escape(found['code'].strip() or found['code'])}</code>"
     if found["label"] is not None:
+        if any(unicodedata.category(char)[0] in "CZ" for char in found["href"]):
+            return escape(match.group())  # an address with hidden characters is no link
         return f'<a href="{escape(found["href"])}">{escape(found["label"])}</a>'
     if found["strong"] is not None:
         return f"<strong>{escape(found['strong'])}</strong>"
