@@ -1,6 +1,6 @@
 """The benchmark: timeline against the libyaml floor, its peers, and Python's own start-up.
 
-    .venv/bin/python bench/run.py            # the full corpus (about forty minutes)
+    .venv/bin/python bench/run.py            # the full corpus and repository (about fifty minutes)
     .venv/bin/python bench/run.py --quick    # a small corpus, 3 repetitions (two or three minutes)
     .venv/bin/python bench/run.py --table bench/out/results.json   # an earlier run's table
 
