@@ -123,3 +123,30 @@ def test_temirov_is_not_counted_in_custody_for_a_background_detention():
     case = validate_file(DATA / "temirov-live.yaml", today=TODAY).case
     assert case is not None
     assert "temirov" not in custody(case)
+
+
+@pytest.mark.parametrize(
+    ("released", "days", "liberty"),
+    [
+        # "Released in May 2025" sorts before "detained on 28 May 2025" (by its earliest
+        # day) but may come after it, so it ends that detention: 0 to 3 days.
+        ("2025-05", DayBounds(0, 3), Liberty.AT_LIBERTY),
+        # A release before the detention can only be of something else: custody goes on.
+        ("2025-04", DayBounds(112, None), Liberty.IN_CUSTODY),
+    ],
+)
+def test_a_release_of_a_less_precise_date_ends_the_detention_it_may_follow(
+    tmp_path, released, days, liberty
+):
+    release = f"""\
+  - id: freed
+    date: "{released}"
+    type: release
+    title: N.O. released
+    participants: [{{ref: no, role: subject}}]
+    sources: [src]
+"""
+    report = validate_text(tmp_path, MINIMAL + release)
+    assert report.case is not None
+    held = custody(report.case)["no"]
+    assert (held.days, held.liberty) == (days, liberty)

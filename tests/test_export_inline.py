@@ -23,7 +23,7 @@ from timeline.exporters.inline import inline_html
         ("`<b>`", "<code>&lt;b&gt;</code>"),
         ("**<i>x</i>**", "<strong>&lt;i&gt;x&lt;/i&gt;</strong>"),
         ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
-        ('[x](https://a.b/"onmouseover=alert(1))', '[x](https://a.b/&quot;onmouseover=alert(1))'),
+        ('[x](https://a.b/"onmouseover=alert(1))', "[x](https://a.b/&quot;onmouseover=alert(1))"),
         ("![pixel](https://evil.example/p.png)", "![pixel](https://evil.example/p.png)"),
         ("[x](https://a.b/\u202egpj.exe)", "[x](https://a.b/\u202egpj.exe)"),
         ("[<img src=x>](https://a.b)", '<a href="https://a.b">&lt;img src=x&gt;</a>'),

@@ -157,6 +157,7 @@ def test_the_registry_readme_example_works(tmp_path: Path) -> None:
     document = json.loads(result.stdout)
     assert result.exit_code == 0, document
     assert document["diagnostics"] == []
-    shown = runner.invoke(app, ["person", "jane-doe", "--data-dir", str(tmp_path / "data" / "cases")])
+    cases = str(tmp_path / "data" / "cases")
+    shown = runner.invoke(app, ["person", "jane-doe", "--data-dir", cases])
     assert shown.exit_code == 0, shown.output
     assert "Jane Doe" in shown.stdout and "example-case" in shown.stdout

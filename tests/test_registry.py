@@ -329,7 +329,6 @@ def test_a_part_other_in_this_case_needs_a_label(tmp_path: Path) -> None:
     ]
 
 
-
 def test_an_entry_that_fails_the_schema_leaves_the_others(tmp_path: Path) -> None:
     """One misspelt field leaves that entry out of the registry, not its whole file."""
     cases = repository(tmp_path)

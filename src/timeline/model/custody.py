@@ -1,14 +1,15 @@
 """Each person's periods in custody, derived from the events of a case (a pure function).
 
-The events are read in chronology order. A detention, arrest or extension of
-custody, a pre-trial detention or a prison sentence puts a person in custody; a
-house-arrest measure or event puts them under house arrest; a release, an
-exchange, a deportation, a pardon or amnesty, an acquittal, a non-custodial
-sentence or measure, or `released: true` sets them free. Background events
-(`context: true`) are not part of the case's record and change nothing: a
-detention in another matter years before would otherwise count as custody that
-never ended. A request (`kind: request`) changes nothing,
-and neither does `released: false` or a decision that only upholds.
+The events are read in chronology order (but a release whose date is less precise
+than the detention before which it sorts, and which may follow it, is read after
+it). A detention, arrest or extension of custody, a pre-trial detention or a prison
+sentence puts a person in custody; a house-arrest measure or event puts them under
+house arrest; a release, an exchange, a deportation, a pardon or amnesty, an
+acquittal, a non-custodial sentence or measure, or `released: true` sets them free.
+Background events (`context: true`) are not part of the case's record and change
+nothing: a detention in another matter years before would otherwise count as
+custody that never ended. A request (`kind: request`) changes nothing, and neither
+does `released: false` or a decision that only upholds.
 
 Days are counted as the end date minus the start date: detained on 28 May 2025 and
 released on 25 November 2025 is 181 days. Uncertain dates give bounds; a period
@@ -115,7 +116,31 @@ def custody(case: Case) -> dict[str, Custody]:
             changes.setdefault(person, []).append((event, liberty))
     last_day = _last_day(case)
     people = [p.id for p in case.people if p.id in changes]
-    return {person: _fold(person, changes[person], last_day) for person in people}
+    return {person: _fold(person, _in_order(changes[person]), last_day) for person in people}
+
+
+def _in_order(changes: list[tuple[Event, Liberty]]) -> list[tuple[Event, Liberty]]:
+    """A person's changes in chronology order, except a release that sorts first only
+    because its date is less precise than the detention it ends: "released in November
+    2025" sorts before "detained on 10 November 2025" (by earliest day), but nobody is
+    released before being held. Such a release, of someone not known to be in custody,
+    goes after the next change that holds them when its days reach that change's."""
+    ordered = list(changes)
+    liberty: Liberty | None = None
+    index = 0
+    while index < len(ordered) - 1:
+        (event, new), (later, then) = ordered[index], ordered[index + 1]
+        if (
+            new is Liberty.AT_LIBERTY
+            and liberty in (None, Liberty.AT_LIBERTY)
+            and then is not Liberty.AT_LIBERTY
+            and not _ends_before_start(later.date, event.date)
+        ):
+            ordered[index], ordered[index + 1] = ordered[index + 1], ordered[index]
+            continue  # the change that holds them is now at `index`
+        liberty = new
+        index += 1
+    return ordered
 
 
 def _changes(case: Case, event: Event) -> Iterator[tuple[str, Liberty]]:
