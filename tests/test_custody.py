@@ -130,7 +130,7 @@ def test_temirov_is_not_counted_in_custody_for_a_background_detention():
     [
         # "Released in May 2025" sorts before "detained on 28 May 2025" (by its earliest
         # day) but may come after it, so it ends that detention: 0 to 3 days.
-        ("2025-05", DayBounds(0, 3), Liberty.AT_LIBERTY),
+        ("2025-05", DayBounds(0, 3), Liberty.AT_LIBERTY),  # "up to 3 days in custody"
         # A release before the detention can only be of something else: custody goes on.
         ("2025-04", DayBounds(112, None), Liberty.IN_CUSTODY),
     ],
@@ -150,3 +150,5 @@ def test_a_release_of_a_less_precise_date_ends_the_detention_it_may_follow(
     assert report.case is not None
     held = custody(report.case)["no"]
     assert (held.days, held.liberty) == (days, liberty)
+    expected = "up to 3 days" if released == "2025-05" else "at least 112 days"
+    assert custody_words(held) == f"{expected} in custody"

@@ -185,11 +185,13 @@ def standing_line(case: Case, standing: Standing) -> str:
 
 
 def days_words(days: DayBounds) -> str:
-    """``181 days``, ``181-185 days``, ``at least 200 days``."""
+    """``181 days``, ``181-185 days``, ``at least 200 days``, ``up to 20 days``."""
     if days.high is None:
         return f"at least {days.low} day{'' if days.low == 1 else 's'}"
     if days.high == days.low:
         return f"{days.low} day{'' if days.low == 1 else 's'}"
+    if days.low == 0:  # released some day that may be the day of the detention
+        return f"up to {days.high} day{'' if days.high == 1 else 's'}"
     return f"{days.low}-{days.high} days"
 
 
