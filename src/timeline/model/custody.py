@@ -19,8 +19,9 @@ that has not ended is counted to the latest date of the case, as a lower bound.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from timeline.dates import EdtfDate
 from timeline.model.case import Case, Event, Outcome, Person
@@ -106,7 +107,7 @@ class Custody:
 
 
 @last_case
-def custody(case: Case) -> dict[str, Custody]:
+def custody(case: Case) -> Mapping[str, Custody]:
     """The custody of every person that some event detains, frees or places under a measure."""
     changes: dict[str, list[tuple[Event, Liberty]]] = {}
     for event in case.chronology:
@@ -116,7 +117,9 @@ def custody(case: Case) -> dict[str, Custody]:
             changes.setdefault(person, []).append((event, liberty))
     last_day = _last_day(case)
     people = [p.id for p in case.people if p.id in changes]
-    return {person: _fold(person, _in_order(changes[person]), last_day) for person in people}
+    return MappingProxyType(
+        {person: _fold(person, _in_order(changes[person]), last_day) for person in people}
+    )
 
 
 def _in_order(changes: list[tuple[Event, Liberty]]) -> list[tuple[Event, Liberty]]:

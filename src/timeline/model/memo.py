@@ -5,34 +5,36 @@ for the same case's custody and standing again, often twice (the header, then th
 chronology's marks). `last_case` keeps the answers about the last two cases it
 was asked about (`diff` reads two versions, then asks about both), recognised by
 identity, so that a command that goes through thousands of cases holds two
-extra answers, never all of them. A case is not changed once
-validated; the answers are read-only mappings, so no caller can change them
-for the next one.
+extra answers, never all of them. A case is not changed once validated; the
+answers are read-only, so no caller can change them for the next one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import wraps
-from types import MappingProxyType
 from typing import TypeVar
 
 from timeline.model.case import Case
 
-V = TypeVar("V")
+T = TypeVar("T")
 KEPT = 2  # cases
 
 
-def last_case(function: Callable[[Case], dict[str, V]]) -> Callable[[Case], Mapping[str, V]]:
-    """`function`, answering again for the cases it was last asked about without rework."""
-    last: list[tuple[Case, Mapping[str, V]]] = []  # the latest first
+def last_case(function: Callable[[Case], T]) -> Callable[[Case], T]:
+    """`function`, answering again for the cases it was last asked about without rework.
+
+    Its answers are shared by every caller: give read-only ones (a tuple, a
+    `MappingProxyType`).
+    """
+    last: list[tuple[Case, T]] = []  # the latest first
 
     @wraps(function)
-    def remembered(case: Case) -> Mapping[str, V]:
+    def remembered(case: Case) -> T:
         for asked, answer in last:
             if asked is case:
                 return answer
-        answer = MappingProxyType(function(case))
+        answer = function(case)
         last[:] = [(case, answer), *last[: KEPT - 1]]
         return answer
 

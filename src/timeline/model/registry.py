@@ -19,7 +19,6 @@ from timeline.model.case import (
     FORMAT_VERSION,
     Case,
     Charge,
-    Event,
     Model,
     Organization,
     Person,
@@ -27,6 +26,8 @@ from timeline.model.case import (
     Source,
     _empty_list,
 )
+from timeline.model.references import CHARGE, EVENT, ORGANIZATION, PERSON, SOURCE
+from timeline.model.references import references as written_references
 from timeline.model.vocab import OrganizationKind, Privacy
 
 Item = Person | Organization | Charge | Source
@@ -133,6 +134,10 @@ def widened(ids: set[str], *registries: Mapping[str, Item]) -> set[str]:
     return found
 
 
+# The kind of stand-in for a reference of each kind (any other: a person).
+_STAND_IN = {ORGANIZATION: ORGANIZATION, CHARGE: CHARGE, SOURCE: SOURCE}
+
+
 def _in_case(person: Person, use: PersonUse) -> Person:
     """The registry's person with the part `use` gives them: roles (and their label) and a
     description replace the registry's where given."""
@@ -156,33 +161,10 @@ def _placeholder(ref: str, kind: str, use: PersonUse | None) -> Item:
 
 
 def references(case: Case) -> Iterator[tuple[str, str]]:
-    """Every id the case refers to, with the kind of item it must name."""
-    if case.court is not None:
-        yield case.court, "organization"
+    """Every id the case refers to, with the kind of item a stand-in for it would be
+    (a person unless the reference must name an organization, a charge or a source)."""
     for use in case.registry_people:
-        yield use.ref, "person"
-    for person in case.people:
-        for affiliation in person.affiliations:
-            yield affiliation.org, "organization"
-    for group in case.groups:
-        yield from ((member, "person") for member in group.members)
-    for event in case.events:
-        yield from _event_references(event)
-    for conflict in case.conflicts:
-        for claim in conflict.claims:
-            yield from ((citation.ref, "source") for citation in claim.sources)
-        yield from ((ref, "person") for ref in conflict.about)
-        if conflict.subject is not None:
-            yield conflict.subject, "person"
-
-
-def _event_references(event: Event) -> Iterator[tuple[str, str]]:
-    for participant in event.participants:
-        yield participant.ref, "person"
-    for outcome in event.outcomes:
-        yield from ((subject, "person") for subject in outcome.subjects)
-        refs = (*outcome.charges_added, *outcome.charges_dropped)
-        yield from ((ref, "charge") for ref in refs)
-    yield from ((ref, "charge") for ref in event.charges)
-    yield from ((citation.ref, "source") for citation in event.sources)
-    yield from ((ref, "person") for ref in (*event.attribution, *event.disputed_by))
+        yield use.ref, PERSON
+    for ref, kind, _, _ in written_references(case):
+        if kind != EVENT:  # events are the case's own
+            yield ref, _STAND_IN.get(kind, PERSON)

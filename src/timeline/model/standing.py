@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from timeline.model.case import Case, Event, Outcome, Person
 from timeline.model.custody import Custody, custody
@@ -86,7 +87,7 @@ class Standing:
 
 
 @last_case
-def standings(case: Case) -> dict[str, Standing]:
+def standings(case: Case) -> Mapping[str, Standing]:
     """The standing of every defendant or suspect, and of every person a decision names."""
     steps = steps_by_person(case)
     held = custody(case)
@@ -97,7 +98,7 @@ def standings(case: Case) -> dict[str, Standing]:
             found[person.id] = fold(
                 person.id, steps.get(person.id, []), held.get(person.id, Custody(person.id))
             )
-    return found
+    return MappingProxyType(found)
 
 
 def annulments(

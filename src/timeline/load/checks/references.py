@@ -15,11 +15,12 @@ Fails::
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from timeline.load.diagnostics import Finding, Path
-from timeline.model.case import Case, Citation, Event
+from timeline.model.case import Case
+from timeline.model.references import references
 
 if TYPE_CHECKING:
     from timeline.load.checks import Context
@@ -61,7 +62,7 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         # An entry of a registry file that does not load is missing from every case.
         broken = " (whose files have errors: fix them first)"
         where += broken
-    for ref, kind, base, tail in _references(case):
+    for ref, kind, base, tail in references(case):
         allowed = everything if kind == "item" else kinds[kind]
         if ref in allowed or any(ref in outside[s] for s in _SECTIONS[kind] if outside):
             continue
@@ -80,56 +81,3 @@ def _unresolved(ref: str, path: Path, kind: str, allowed: set[str], where: str) 
     article = "an" if kind[0] in "aeiou" else "a"
     hint = f"did you mean '{close[0]}'?" if close else f"add {article} {kind} with the id '{ref}'"
     return Finding(CODE, f"'{ref}' is not the id of any {kind} {where}", path, hint)
-
-
-# Each reference comes with its path in two parts, joined only when it does not resolve:
-# building a path for each of the many references that do showed in profiles.
-Reference = tuple[str, str, Path, Path]
-
-
-def _references(case: Case) -> Iterator[Reference]:
-    if case.court is not None:
-        yield case.court, "organization", (), ("court",)
-    for i, person in enumerate(case.people):
-        for j, affiliation in enumerate(person.affiliations):
-            yield affiliation.org, "organization", ("people", i), ("affiliations", j, "org")
-    for i, group in enumerate(case.groups):
-        for j, member in enumerate(group.members):
-            yield member, "person", ("groups", i), ("members", j)
-    for i, event in enumerate(case.events):
-        yield from _event_references(event, ("events", i))
-    for i, conflict in enumerate(case.conflicts):
-        if conflict.subject is not None:
-            yield conflict.subject, "person or organization", ("conflicts", i), ("subject",)
-        for j, ref in enumerate(conflict.about):
-            yield ref, "item", ("conflicts", i), ("about", j)
-        for j, claim in enumerate(conflict.claims):
-            yield from _citations(claim.sources, ("conflicts", i, "claims", j))
-
-
-def _event_references(event: Event, base: Path) -> Iterator[Reference]:
-    for j, participant in enumerate(event.participants):
-        yield participant.ref, "person or organization", base, ("participants", j, "ref")
-    for j, outcome in enumerate(event.outcomes):
-        for k, subject in enumerate(outcome.subjects):
-            yield subject, "person or organization", base, ("outcomes", j, "subjects", k)
-        for field, kind in _OUTCOME_REFS:
-            for k, ref in enumerate(getattr(outcome, field)):
-                yield ref, kind, base, ("outcomes", j, field, k)
-    for field, kind in (("charges", "charge"), ("after", "event"), ("before", "event")):
-        for j, ref in enumerate(getattr(event, field)):
-            yield ref, kind, base, (field, j)
-    for field in ("attribution", "disputed_by"):
-        for j, ref in enumerate(getattr(event, field)):
-            yield ref, "actor or source", base, (field, j)
-    yield from _citations(event.sources, base)
-    if event.relative is not None:
-        yield event.relative.event, "event", base, ("relative", "event")
-
-
-_OUTCOME_REFS = (("acts_on", "event"), ("charges_added", "charge"), ("charges_dropped", "charge"))
-
-
-def _citations(citations: Iterable[Citation], base: Path) -> Iterator[Reference]:
-    for j, citation in enumerate(citations):
-        yield citation.ref, "source", base, ("sources", j, "ref")
