@@ -184,12 +184,10 @@ class Rows:
                                     iso(date.earliest), iso(date.latest), date.precision.value,
                                     event.type, event.label, event.title, event.description,
                                     event.status, event.key, event.context))  # fmt: skip
-        rows, groups = self.rows["participants"], case.groups_by_id
+        rows = self.rows["participants"]
         index = 0
         for participant in event.participants:
-            ref = participant.ref
-            group = groups.get(ref)
-            for member in group.members if group else (ref,):
+            for member in case.members(participant.ref):
                 subject = (member, None) if member in people else (None, member)
                 rows.append((*key, index, *subject, participant.role, participant.label))
                 index += 1

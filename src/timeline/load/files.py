@@ -1,8 +1,9 @@
-"""Case files on disk: the suffixes that make a file a case file, the cases beside one, and
-where its registry is."""
+"""Case files on disk: the suffixes that make a file a case file, the cases beside one,
+where its registry is, and how a path is shown."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 SUFFIXES = (".yaml", ".yml")
@@ -30,3 +31,11 @@ def registry_files(folder: Path) -> list[Path]:
         return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.is_dir())
     except OSError:
         return []
+
+
+def shown(path: Path) -> str:
+    """A path as the user would name it: relative to the current folder when it can be."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive
+        return path.as_posix()

@@ -7,7 +7,6 @@ as a whole (an id defined twice, an affiliation naming no organization).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -23,7 +22,7 @@ from timeline.load.checks import (
     privacy_name,
 )
 from timeline.load.diagnostics import FileReport, Finding, Path, Severity
-from timeline.load.files import registry_files, registry_folder
+from timeline.load.files import registry_files, registry_folder, shown
 from timeline.load.limits import MAX_DIAGNOSTICS
 from timeline.load.loader import Document, gc_paused, parse_document, read_document
 from timeline.load.partial import rest_of
@@ -56,7 +55,7 @@ def registry_in(folder: FilePath) -> Registry:
     key = folder.resolve()
     cached = _BESIDE.get(key)
     if cached is None or cached[0] != state:
-        cached = (state, read_registry(files, _shown(folder)))
+        cached = (state, read_registry(files, shown(folder)))
         _BESIDE[key] = cached
     return cached[1]
 
@@ -67,14 +66,6 @@ def _state(path: FilePath) -> tuple[str, int, int]:
     except OSError:
         return (path.name, -1, -1)
     return (path.name, status.st_size, status.st_mtime_ns)
-
-
-def _shown(folder: FilePath) -> str:
-    """A folder as the user would name it: relative to the current folder when it can be."""
-    try:
-        return FilePath(os.path.relpath(folder)).as_posix()
-    except ValueError:  # another drive
-        return folder.as_posix()
 
 
 def read_registry(files: Iterable[FilePath], name: str) -> Registry:

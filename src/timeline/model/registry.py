@@ -96,11 +96,11 @@ def resolve(
         item = entries.get(ref)
         if item is None:
             # A reference that must be an organization (a court, an affiliation) decides.
-            missing[ref] = kind if missing.get(ref, "person") == "person" else missing[ref]
+            missing[ref] = kind if missing.get(ref, PERSON) == PERSON else missing[ref]
             continue
         used[ref] = item
         if isinstance(item, Person):  # the organizations a registry person belongs to
-            pending.extend((a.org, "organization") for a in item.affiliations if a.org not in own)
+            pending.extend((a.org, ORGANIZATION) for a in item.affiliations if a.org not in own)
     if not used and not case.registry_people and not (placeholders and missing):
         return Resolution(case, frozenset(), tuple(sorted(missing)))
     uses = {use.ref: use for use in case.registry_people}
@@ -150,11 +150,11 @@ def _in_case(person: Person, use: PersonUse) -> Person:
 
 
 def _placeholder(ref: str, kind: str, use: PersonUse | None) -> Item:
-    if kind == "charge":
+    if kind == CHARGE:
         return Charge(id=ref, code=UNKNOWN, article="?", title=UNKNOWN)
-    if kind == "source":
+    if kind == SOURCE:
         return Source(id=ref, publisher=UNKNOWN, language="und")
-    if kind == "organization":
+    if kind == ORGANIZATION:
         return Organization(id=ref, name=UNKNOWN, kind=OrganizationKind.OTHER, label=UNKNOWN)
     roles = list(use.roles) if use is not None else []
     return Person(id=ref, name=UNKNOWN, privacy=Privacy.INITIALS, roles=roles)

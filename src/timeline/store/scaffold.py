@@ -98,7 +98,6 @@ def write_missing(root: Path) -> list[tuple[Path, bool]]:
 def inspect(root: Path) -> list[Finding]:
     """What is missing or stale in the data repository at `root`."""
     from timeline.load.files import SUFFIXES
-    from timeline.load.schema import schema_text
 
     cases = root / "data" / "cases"
     try:
@@ -109,8 +108,8 @@ def inspect(root: Path) -> list[Finding]:
         Finding("ok", "data/cases")
         if has_cases
         else Finding("missing", "data/cases", "no case files: run `timeline init` or `new`"),
-        _compare(root, SCHEMA, schema_text()),
-        _compare(root, REGISTRY_SCHEMA, schema_text(registry=True)),
+        _compare(root, SCHEMA),
+        _compare(root, REGISTRY_SCHEMA, registry=True),
         _contains(root / ".pre-commit-config.yaml", "timeline validate"),
         _contains(root / ".gitattributes", "diff=timeline"),
         _workflow(root),
@@ -129,14 +128,17 @@ def _read(path: Path, subject: str) -> str | Finding:
         return Finding("stale", subject, f"cannot be read: {error}")
 
 
-def _compare(root: Path, schema: Path, expected: str) -> Finding:
-    """A schema file against the one this version writes."""
+def _compare(root: Path, schema: Path, *, registry: bool = False) -> Finding:
+    """A schema file (of case files, or of `registry` files) against the one this version
+    writes."""
+    from timeline.load.schema import schema_text
+
     subject = schema.as_posix()
     text = _read(root / schema, subject)
     if isinstance(text, Finding):
         return text
-    if text != expected:
-        option = " --registry" if schema == REGISTRY_SCHEMA else ""
+    if text != schema_text(registry=registry):
+        option = " --registry" if registry else ""
         hint = (
             f"differs from the schema of timeline {__version__}: "
             f"run `timeline schema{option} > {subject}`"

@@ -6,13 +6,13 @@ pure. A version that does not validate raises `InvalidCaseError` with its report
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import InvalidCaseError, UsageError
+from timeline.load.files import shown
 from timeline.load.validation import FileReport, validate_bytes, validate_file
 from timeline.model.case import Case
 from timeline.store.registry import registry_for
@@ -55,7 +55,7 @@ def load_version(spec: Spec, directory: Path) -> Loaded:
         registry = registry_for(path)
         report = validate_file(path, registry=registry, lenient=registry is None)
         case = _checked(report, str(path))
-        return Loaded(case, Version(id=case.id, file=_shown(path)))
+        return Loaded(case, Version(id=case.id, file=shown(path)))
     blob = read_blob(path, spec.rev)
     registry = registry_at(path, spec.rev)
     report = validate_bytes(
@@ -63,14 +63,6 @@ def load_version(spec: Spec, directory: Path) -> Loaded:
     )
     case = _checked(report, blob.name)
     return Loaded(case, Version(id=case.id, file=blob.path, rev=spec.rev))
-
-
-def _shown(path: Path) -> str:
-    """A file as the user would name it: relative to the current folder when it can be."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive
-        return path.as_posix()
 
 
 def compare_specs(texts: list[str], directory: Path) -> CaseDiff:

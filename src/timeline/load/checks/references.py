@@ -20,7 +20,17 @@ from typing import TYPE_CHECKING
 
 from timeline.load.diagnostics import Finding, Path
 from timeline.model.case import Case
-from timeline.model.references import references
+from timeline.model.references import (
+    ACTOR,
+    ACTOR_OR_SOURCE,
+    CHARGE,
+    EVENT,
+    ITEM,
+    ORGANIZATION,
+    PERSON,
+    SOURCE,
+    references,
+)
 
 if TYPE_CHECKING:
     from timeline.load.checks import Context
@@ -30,14 +40,14 @@ CODE = "TL302"
 
 # The sections of the registry that a reference of each kind may name.
 _SECTIONS = {
-    "person": ("people",),
-    "person or organization": ("people", "organizations"),
-    "charge": ("charges",),
-    "source": ("sources",),
-    "organization": ("organizations",),
-    "actor or source": ("people", "organizations", "sources"),
-    "event": (),
-    "item": ("people", "organizations", "charges", "sources"),
+    PERSON: ("people",),
+    ACTOR: ("people", "organizations"),
+    CHARGE: ("charges",),
+    SOURCE: ("sources",),
+    ORGANIZATION: ("organizations",),
+    ACTOR_OR_SOURCE: ("people", "organizations", "sources"),
+    EVENT: (),
+    ITEM: ("people", "organizations", "charges", "sources"),
 }
 
 
@@ -46,13 +56,13 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
     orgs = {o.id for o in case.organizations}
     actors = people | orgs | {g.id for g in case.groups}
     kinds = {
-        "person": people,
-        "person or organization": actors,
-        "charge": {c.id for c in case.charges},
-        "source": {s.id for s in case.sources},
-        "event": {e.id for e in case.events},
-        "organization": orgs,
-        "actor or source": actors | {s.id for s in case.sources},
+        PERSON: people,
+        ACTOR: actors,
+        CHARGE: {c.id for c in case.charges},
+        SOURCE: {s.id for s in case.sources},
+        EVENT: {e.id for e in case.events},
+        ORGANIZATION: orgs,
+        ACTOR_OR_SOURCE: actors | {s.id for s in case.sources},
     }
     everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
     outside = context.registry.ids if context.registry is not None else {}
@@ -63,7 +73,7 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         broken = " (whose files have errors: fix them first)"
         where += broken
     for ref, kind, base, tail in references(case):
-        allowed = everything if kind == "item" else kinds[kind]
+        allowed = everything if kind == ITEM else kinds[kind]
         if ref in allowed or any(ref in outside[s] for s in _SECTIONS[kind] if outside):
             continue
         known = allowed.union(*(outside[s] for s in _SECTIONS[kind] if outside))
@@ -73,7 +83,7 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         if use.ref not in registry_people:
             path = ("registry_people", i, "ref")
             in_registry = "in the registry" + broken
-            yield _unresolved(use.ref, path, "person", set(registry_people), in_registry)
+            yield _unresolved(use.ref, path, PERSON, set(registry_people), in_registry)
 
 
 def _unresolved(ref: str, path: Path, kind: str, allowed: set[str], where: str) -> Finding:
