@@ -163,7 +163,7 @@ def _valid_cases(invalid: list[tuple[Path, FileReport]]) -> Iterator[Case]:
     from timeline.store.collection import each_report
 
     notices: list[str] = []
-    for path, report in each_report(data_dir(), notices):
+    for path, report in each_report(data_dir(), notices, warnings=False):
         if report.valid and report.case is not None:
             yield report.case
         else:

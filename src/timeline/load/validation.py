@@ -28,7 +28,14 @@ from timeline.load.schema_errors import fields_at, schema_findings
 from timeline.model.case import Case
 from timeline.model.registry import UNKNOWN, resolve
 
-__all__ = ["FileReport", "fields_at", "schema_findings", "validate_bytes", "validate_file"]
+__all__ = [
+    "FileReport",
+    "fields_at",
+    "for_use",
+    "schema_findings",
+    "validate_bytes",
+    "validate_file",
+]
 
 
 def validate_file(
@@ -39,13 +46,15 @@ def validate_file(
     name: str | None = None,
     registry: Registry | Literal["beside"] | None = "beside",
     lenient: bool = False,
+    warnings: bool = True,
 ) -> FileReport:
     """Validate one case file on disk, resolving what it does not define in `registry`
     (by default the registry beside the file's folder, if there is one; None for none).
 
     `lenient` is for reading a file away from its registry (show, export, diff): a
     reference that nothing defines is then one warning, and a stand-in that shows
-    nothing about what it stands for.
+    nothing about what it stands for. Without `warnings`, the rules that can only warn
+    are not run (see `for_use`).
     """
     if known_cases is None:
         known_cases = sibling_cases(path.parent)
@@ -61,6 +70,7 @@ def validate_file(
             known_cases=known_cases,
             registry=registry,
             lenient=lenient,
+            warnings=warnings,
         )
 
 
@@ -72,12 +82,30 @@ def validate_bytes(
     today: date | None = None,
     registry: Registry | None = None,
     lenient: bool = False,
+    warnings: bool = True,
 ) -> FileReport:
     """Validate the bytes of a case file (from git, or from a test)."""
     with gc_paused():
         return check_document(
-            parse_document(raw, name), stem=stem, today=today, registry=registry, lenient=lenient
+            parse_document(raw, name),
+            stem=stem,
+            today=today,
+            registry=registry,
+            lenient=lenient,
+            warnings=warnings,
         )
+
+
+def for_use(validate: Callable[..., FileReport]) -> FileReport:
+    """The report of a file a command reads for its case (show, export, diff), from
+    `validate` (`validate_file` or `validate_bytes` with their arguments but `warnings`).
+
+    Such a command shows no warnings, so the rules that can only warn are not run
+    (custody, sources, labels: a sixth of the work on a large file); when the file
+    turns out not to be valid, it is validated again whole, for the report it prints.
+    """
+    report = validate(warnings=False)
+    return report if report.valid else validate(warnings=True)
 
 
 def check_document(
@@ -88,9 +116,16 @@ def check_document(
     known_cases: frozenset[str] | None = None,
     registry: Registry | None = None,
     lenient: bool = False,
+    warnings: bool = True,
 ) -> FileReport:
     report = _check(
-        doc, stem=stem, today=today, known_cases=known_cases, registry=registry, lenient=lenient
+        doc,
+        stem=stem,
+        today=today,
+        known_cases=known_cases,
+        registry=registry,
+        lenient=lenient,
+        warnings=warnings,
     )
     doc.note_omitted()
     return report
@@ -104,6 +139,7 @@ def _check(
     known_cases: frozenset[str] | None,
     registry: Registry | None,
     lenient: bool,
+    warnings: bool,
 ) -> FileReport:
     report = FileReport(doc.name, doc.diagnostics)
     if doc.data is None or any(d.severity is Severity.ERROR for d in doc.diagnostics):
@@ -122,13 +158,19 @@ def _check(
         for finding in (*schema_findings(error), *_rest_findings(doc, error, context)):
             doc.add(finding)
     else:
-        _check_resolved(doc, report, case, context, lenient)
+        _check_resolved(doc, report, case, context, lenient=lenient, warnings=warnings)
     report.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
     return report
 
 
 def _check_resolved(
-    doc: Document, report: FileReport, case: Case, context: Context, lenient: bool
+    doc: Document,
+    report: FileReport,
+    case: Case,
+    context: Context,
+    *,
+    lenient: bool,
+    warnings: bool,
 ) -> None:
     """Resolve the case through its registry, run the rules, and keep the resolved case."""
     registry = context.registry
@@ -144,7 +186,8 @@ def _check_resolved(
         )
         doc.add(_unresolved_warning(resolution.unresolved))
     context = replace(context, resolved=resolution.case)
-    for finding in (*run_checks(case, context), *_unquoted_dates(doc)):
+    findings = run_checks(case, context, warnings=warnings)
+    for finding in (*findings, *(_unquoted_dates(doc) if warnings else ())):
         doc.add(finding)
     report.case = resolution.case
     report.uses = resolution.uses

@@ -164,8 +164,17 @@ Flag = Annotated[bool, Field(strict=True)]
 Fact = Annotated[bool | None, Field(strict=True)]
 
 
-class Model(BaseModel):
+class Model(BaseModel):  # noqa: PLW1641 (pydantic gives each frozen model its hash)
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    def __eq__(self, other: object) -> bool:
+        # `diff` compares every item of two versions, most of them equal: two items of
+        # the same class with the same fields are equal at once (the models have no extra
+        # or private attributes, the rest of what pydantic compares). Otherwise pydantic
+        # answers (it also ignores a cached property that only one of them has).
+        if type(other) is type(self) and self.__dict__ == other.__dict__:
+            return True
+        return super().__eq__(other)
 
 
 class Alias(Model):

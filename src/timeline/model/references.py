@@ -1,14 +1,17 @@
 """Every id a case refers to, with the kind of item it must name and where it is written.
 
-One walk serves the reference check (load.checks.references, which needs the kind and
-the place of each reference) and the registry (model.registry, which resolves what the
-case does not define). Validation asks for both on the same case, one after the other,
-so the walk keeps its list for the last case it went through (model.memo).
+Two walks of the same fields: `referenced` gathers the ids of each kind, enough for
+the registry (model.registry, which resolves what the case does not define) and for
+knowing that every reference resolves, which is all a valid case needs; `references`
+also says where each one is written, for the reference check (load.checks.references)
+to point at one that does not. Validation asks for both on the same case, one after the
+other, so each keeps its answer for the last cases it went through (model.memo).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from timeline.model.memo import last_case
@@ -34,6 +37,43 @@ ACTOR_OR_SOURCE = "actor or source"
 ITEM = "item"  # anything with an id: what a conflict is about
 
 _OUTCOME_REFS = (("acts_on", EVENT), ("charges_added", CHARGE), ("charges_dropped", CHARGE))
+
+
+KINDS = (PERSON, ACTOR, ORGANIZATION, CHARGE, SOURCE, EVENT, ACTOR_OR_SOURCE, ITEM)
+
+
+@last_case
+def referenced(case: Case) -> Mapping[str, frozenset[str]]:
+    """The ids the case refers to, by kind (every kind present): what `references` finds,
+    without the places, in a fraction of its time (no tuple for each of the ids)."""
+    found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    actors, events, charges = found[ACTOR], found[EVENT], found[CHARGE]
+    sources, either = found[SOURCE], found[ACTOR_OR_SOURCE]
+    if case.court is not None:
+        found[ORGANIZATION].add(case.court)
+    for person in case.people:
+        found[ORGANIZATION].update([affiliation.org for affiliation in person.affiliations])
+    for group in case.groups:
+        found[PERSON].update(group.members)
+    for event in case.events:
+        actors.update([participant.ref for participant in event.participants])
+        for outcome in event.outcomes:
+            actors.update(outcome.subjects)
+            events.update(outcome.acts_on)
+            charges.update(outcome.charges_added, outcome.charges_dropped)
+        charges.update(event.charges)
+        events.update(event.after, event.before)
+        either.update(event.attribution, event.disputed_by)
+        sources.update([citation.ref for citation in event.sources])
+        if event.relative is not None:
+            events.add(event.relative.event)
+    for conflict in case.conflicts:
+        if conflict.subject is not None:
+            actors.add(conflict.subject)
+        found[ITEM].update(conflict.about)
+        for claim in conflict.claims:
+            sources.update([citation.ref for citation in claim.sources])
+    return MappingProxyType({kind: frozenset(ids) for kind, ids in found.items()})
 
 
 @last_case

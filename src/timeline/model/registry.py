@@ -8,7 +8,7 @@ after its own entries (so the case's own items keep their indices in the file).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated
@@ -26,8 +26,7 @@ from timeline.model.case import (
     Source,
     _empty_list,
 )
-from timeline.model.references import CHARGE, EVENT, ORGANIZATION, PERSON, SOURCE
-from timeline.model.references import references as written_references
+from timeline.model.references import CHARGE, EVENT, ORGANIZATION, PERSON, SOURCE, referenced
 from timeline.model.vocab import OrganizationKind, Privacy
 
 Item = Person | Organization | Charge | Source
@@ -88,7 +87,7 @@ def resolve(
     own.update(conflict.id for conflict in case.conflicts)
     used: dict[str, Item] = {}
     missing: dict[str, str] = {}
-    pending = [(ref, kind) for ref, kind in references(case) if ref not in own]
+    pending = [(ref, kind) for ref, kind in references(case).items() if ref not in own]
     while pending:
         ref, kind = pending.pop()
         if ref in used:
@@ -160,11 +159,14 @@ def _placeholder(ref: str, kind: str, use: PersonUse | None) -> Item:
     return Person(id=ref, name=UNKNOWN, privacy=Privacy.INITIALS, roles=roles)
 
 
-def references(case: Case) -> Iterator[tuple[str, str]]:
+def references(case: Case) -> dict[str, str]:
     """Every id the case refers to, with the kind of item a stand-in for it would be
-    (a person unless the reference must name an organization, a charge or a source)."""
-    for use in case.registry_people:
-        yield use.ref, PERSON
-    for ref, kind, _, _ in written_references(case):
+    (a person unless a reference to it must name an organization, a charge or a source)."""
+    kinds = {use.ref: PERSON for use in case.registry_people}
+    for kind, ids in referenced(case).items():
         if kind != EVENT:  # events are the case's own
-            yield ref, _STAND_IN.get(kind, PERSON)
+            stand_in = _STAND_IN.get(kind, PERSON)
+            for ref in ids:
+                if kinds.get(ref, PERSON) == PERSON:
+                    kinds[ref] = stand_in
+    return kinds

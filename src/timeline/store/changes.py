@@ -218,4 +218,4 @@ def _depends(report: FileReport, changes: Changes) -> bool:
     if changes.registry_ids & report.uses:
         return True
     # An entry that went (or came): the case refers to it without resolving it.
-    return any(ref in changes.registry_ids for ref, _ in references(case))
+    return not changes.registry_ids.isdisjoint(references(case))

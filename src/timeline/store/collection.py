@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,16 +65,20 @@ def read_cases(directory: Path) -> Collection:
     return collection
 
 
-def each_report(directory: Path, notices: list[str]) -> Iterator[tuple[Path, FileReport]]:
+def each_report(
+    directory: Path, notices: list[str], *, warnings: bool = True
+) -> Iterator[tuple[Path, FileReport]]:
     """Validate the case files of `directory` one at a time, in id order, so that a caller
     that keeps only what it needs of each holds one case in memory at a time. Files that
-    cannot be read become `notices`."""
-    from timeline.load.validation import validate_file
+    cannot be read become `notices`. Without `warnings`, a valid file's report has none
+    (`for_use`: for a caller that needs the cases, not their warnings)."""
+    from timeline.load.validation import for_use, validate_file
 
     paths = list(case_paths(directory, notices))
     known = frozenset(path.stem for path in paths)
     for path in paths:
-        report = validate_file(path, known_cases=known)
+        validate = partial(validate_file, path, known_cases=known)
+        report = validate() if warnings else for_use(validate)
         if any(d.code == UNREADABLE for d in report.diagnostics):
             notices.append(f"skipped {path}: {report.diagnostics[0].message}")
             continue
@@ -110,7 +115,7 @@ def read_related(path: Path, case: Case) -> tuple[list[LoadedCase], list[str]]:
     A related case that is missing or invalid is left out with a notice: the
     chronology of the others is still worth showing.
     """
-    from timeline.load.validation import validate_file
+    from timeline.load.validation import for_use, validate_file
     from timeline.store.registry import registry_for
 
     found: list[LoadedCase] = []
@@ -122,7 +127,7 @@ def read_related(path: Path, case: Case) -> tuple[list[LoadedCase], list[str]]:
             notices.append(f"related case '{related}' is not beside {path}; left out")
             continue
         registry = registry_for(file)  # away from any registry: withheld, as by `show`
-        report = validate_file(file, registry=registry, lenient=registry is None)
+        report = for_use(partial(validate_file, file, registry=registry, lenient=registry is None))
         if report.case is None or not report.valid:
             notices.append(f"skipped {file}: not a valid case file; see: timeline validate {file}")
             continue

@@ -12,12 +12,13 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import UsageError
-from timeline.load.validation import FileReport, validate_bytes
+from timeline.load.validation import FileReport, for_use, validate_bytes
 from timeline.store.registry import registry_for
 
 NULL = "/dev/null"
@@ -70,12 +71,15 @@ def external_diff(args: list[str]) -> ExternalResult:
     # git names neither side's commit: both are read with the registry on disk.
     registry = registry_for(Path(new_path))
     old, new = (
-        validate_bytes(
-            raw,
-            name=f"{file}@{rev}" if rev else file,
-            stem=Path(file).stem,
-            registry=registry,
-            lenient=registry is None,
+        for_use(
+            partial(
+                validate_bytes,
+                raw,
+                name=f"{file}@{rev}" if rev else file,
+                stem=Path(file).stem,
+                registry=registry,
+                lenient=registry is None,
+            )
         )
         for raw, file, rev in ((old_raw, path, old_rev), (new_raw, new_path, new_rev))
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,7 +21,7 @@ from timeline.diff.core import WITHHELD, hidden_people
 from timeline.diff.values import translator
 from timeline.errors import GitError, UsageError
 from timeline.load.diagnostics import Diagnostic
-from timeline.load.validation import FileReport, validate_bytes
+from timeline.load.validation import FileReport, for_use, validate_bytes
 from timeline.model.case import Case, Person
 from timeline.model.vocab import Privacy
 from timeline.store.revisions import read_object, registry_at, relative_path, repo_root, run_git
@@ -140,8 +141,15 @@ class _Blobs:
         key = (blob, registry.name if registry is not None else "")
         if key not in self.reports:
             raw = read_object(self.root, blob)
-            self.reports[key] = validate_bytes(
-                raw, name=name, stem=stem, registry=registry, lenient=registry is None
+            self.reports[key] = for_use(
+                partial(
+                    validate_bytes,
+                    raw,
+                    name=name,
+                    stem=stem,
+                    registry=registry,
+                    lenient=registry is None,
+                )
             )
         return self.reports[key]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,12 +137,12 @@ def load_case(spec: str, directory: Path, notices: list[str] | None = None) -> C
     Away from any registry, what the file does not define is withheld and one notice
     (appended to `notices`) says so. An invalid file raises `InvalidCaseError`.
     """
-    from timeline.load.validation import validate_file
+    from timeline.load.validation import for_use, validate_file
     from timeline.store.registry import registry_for
 
     path = resolve_case(spec, directory)
     registry = registry_for(path)
-    report = validate_file(path, registry=registry, lenient=registry is None)
+    report = for_use(partial(validate_file, path, registry=registry, lenient=registry is None))
     if report.case is None or not report.valid:
         raise InvalidCaseError(f"{path} is not a valid case file", report)
     if notices is not None:

@@ -7,13 +7,14 @@ pure. A version that does not validate raises `InvalidCaseError` with its report
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import InvalidCaseError, UsageError
 from timeline.load.files import shown
-from timeline.load.validation import FileReport, validate_bytes, validate_file
+from timeline.load.validation import FileReport, for_use, validate_bytes, validate_file
 from timeline.model.case import Case
 from timeline.store.registry import registry_for
 from timeline.store.revisions import Spec, case_path, parse_spec, read_blob, registry_at
@@ -53,13 +54,20 @@ def load_version(spec: Spec, directory: Path) -> Loaded:
     path = case_path(spec.case, directory, must_exist=spec.rev is None)
     if spec.rev is None:
         registry = registry_for(path)
-        report = validate_file(path, registry=registry, lenient=registry is None)
+        report = for_use(partial(validate_file, path, registry=registry, lenient=registry is None))
         case = _checked(report, str(path))
         return Loaded(case, Version(id=case.id, file=shown(path)))
     blob = read_blob(path, spec.rev)
     registry = registry_at(path, spec.rev)
-    report = validate_bytes(
-        blob.raw, name=blob.name, stem=path.stem, registry=registry, lenient=registry is None
+    report = for_use(
+        partial(
+            validate_bytes,
+            blob.raw,
+            name=blob.name,
+            stem=path.stem,
+            registry=registry,
+            lenient=registry is None,
+        )
     )
     case = _checked(report, blob.name)
     return Loaded(case, Version(id=case.id, file=blob.path, rev=spec.rev))

@@ -40,7 +40,7 @@ from timeline.load.checks import (
     unsourced,
     unused_sources,
 )
-from timeline.load.diagnostics import Finding
+from timeline.load.diagnostics import Finding, Severity, severity_of
 from timeline.model.case import Case
 
 if TYPE_CHECKING:
@@ -91,11 +91,14 @@ _MODULES: tuple[ModuleType, ...] = (
 )
 
 REGISTRY: dict[str, ModuleType] = {module.CODE: module for module in _MODULES}
+_EVERY = tuple(sorted(REGISTRY))
+_ERRORS = tuple(code for code in _EVERY if severity_of(code) is Severity.ERROR)
 
 
-def run_checks(case: Case, context: Context) -> list[Finding]:
-    """Every rule's findings, rule by rule in code order."""
+def run_checks(case: Case, context: Context, *, warnings: bool = True) -> list[Finding]:
+    """Every rule's findings, rule by rule in code order; without `warnings`, only the
+    rules whose findings are errors (whether the case is valid, and nothing else)."""
     findings: list[Finding] = []
-    for code in sorted(REGISTRY):
+    for code in _EVERY if warnings else _ERRORS:
         findings.extend(REGISTRY[code].check(case, context))
     return findings

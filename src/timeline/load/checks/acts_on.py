@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from timeline.dates import Relation
+from timeline.load.checks.lookup import events_by_id
 from timeline.load.diagnostics import Finding
 from timeline.model.case import Case, Event
 from timeline.model.vocab import OutcomeKind
@@ -26,9 +27,11 @@ CODE = "TL406"
 
 
 def check(case: Case, context: Context) -> Iterator[Finding]:
-    events = {event.id: event for event in case.events}
+    events = events_by_id(case)
     for i, event in enumerate(case.events):
         for j, outcome in enumerate(event.outcomes):
+            if not outcome.acts_on:
+                continue
             subjects = set(case.expand(outcome.subjects))
             for k, ref in enumerate(outcome.acts_on):
                 target = events.get(ref)

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from timeline.dates import Relation
-from timeline.load.checks.lookup import events_by_id
+from timeline.load.checks.lookup import event_positions, events_by_id
 from timeline.load.diagnostics import Finding
-from timeline.model.case import Case
+from timeline.model.case import Case, Event
 
 if TYPE_CHECKING:
     from timeline.load.checks import Context
@@ -33,7 +33,8 @@ CODE = "TL401"
 
 def check(case: Case, context: Context) -> Iterator[Finding]:
     events = events_by_id(case)
-    for i, event in enumerate(case.events):
+    ordered = [(i, event) for i, event in enumerate(case.events) if event.after or event.before]
+    for i, event in ordered:
         for j, ref in enumerate(event.after):
             earlier = events.get(ref)
             if earlier is None:
@@ -56,40 +57,44 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
                     ("events", i, "before", j),
                     "fix one of the dates, or remove the ordering",
                 )
-    yield from _loops(case)
+    yield from _loops(case, ordered)
 
 
 Edge = tuple[int, tuple[str | int, ...]]  # the later event, and where the file says so
 
 
-def _loops(case: Case) -> Iterator[Finding]:
-    """The orderings (`after`, `before`) that close a loop: a depth-first walk, linear."""
-    index = {event.id: i for i, event in enumerate(case.events)}
-    later: list[list[Edge]] = [[] for _ in case.events]
-    for i, event in enumerate(case.events):
+def _loops(case: Case, ordered: list[tuple[int, Event]]) -> Iterator[Finding]:
+    """The orderings (`after`, `before`) that close a loop: a depth-first walk from each
+    event that has a later one, linear in the orderings (the other events cannot be on
+    a loop)."""
+    index = event_positions(case)
+    later: dict[int, list[Edge]] = {}
+    for i, event in ordered:
         for j, ref in enumerate(event.after):
             if ref in index:
-                later[index[ref]].append((i, ("events", i, "after", j)))
+                later.setdefault(index[ref], []).append((i, ("events", i, "after", j)))
         for j, ref in enumerate(event.before):
             if ref in index:
-                later[i].append((index[ref], ("events", i, "before", j)))
-    state = [0] * len(case.events)  # 0: not seen, 1: on the current path, 2: done
-    for start in range(len(case.events)):
-        if state[start]:
+                later.setdefault(i, []).append((index[ref], ("events", i, "before", j)))
+    state: dict[int, int] = {}  # absent: not seen, 1: on the current path, 2: done
+    for start in sorted(later):
+        if start in state:
             continue
         state[start] = 1
         path = [(start, 0)]
         while path:
             node, k = path[-1]
-            if k == len(later[node]):
+            edges = later.get(node, [])
+            if k == len(edges):
                 state[node] = 2
                 path.pop()
                 continue
             path[-1] = (node, k + 1)
-            target, where = later[node][k]
-            if state[target] == 1:
+            target, where = edges[k]
+            seen = state.get(target)
+            if seen == 1:
                 yield _loop(case, node, target, where)
-            elif state[target] == 0:
+            elif seen is None:
                 state[target] = 1
                 path.append((target, 0))
 

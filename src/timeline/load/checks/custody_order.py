@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from timeline.dates import Relation
+from timeline.load.checks.lookup import event_positions
 from timeline.load.diagnostics import Finding
 from timeline.model.case import Case
 from timeline.model.custody import custody
@@ -29,7 +30,6 @@ CODE = "TL407"
 
 
 def check(case: Case, context: Context) -> Iterator[Finding]:
-    positions = {event.id: i for i, event in enumerate(case.events)}
     for i, event in enumerate(case.events):
         for j, outcome in enumerate(event.outcomes):
             if outcome.until is not None and outcome.until.compare(event.date) is Relation.BEFORE:
@@ -47,6 +47,6 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
             yield Finding(
                 CODE,
                 f"'{person}' {problem} in '{event.id}' ({event.date.display()})",
-                ("events", positions[event.id], "date"),
+                ("events", event_positions(case)[event.id], "date"),
                 "add the missing release or detention, or check the dates",
             )

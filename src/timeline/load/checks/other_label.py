@@ -34,7 +34,7 @@ def labelled_terms(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
 
 
 def _candidates(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
-    """Every item with terms; events and participants are filtered here already."""
+    """Every item with terms; events, participants and outcomes are filtered here already."""
     yield (), [case.status], case.status_label
     for i, person in enumerate(case.people):
         yield ("people", i), list(person.roles), person.label
@@ -54,7 +54,8 @@ def _candidates(case: Case) -> Iterator[tuple[Path, list[Term], str | None]]:
             terms: list[Term] = [
                 t for t in (outcome.verdict, outcome.sentence, outcome.regime) if t is not None
             ]
-            yield ("events", i, "outcomes", j), terms, outcome.label
+            if outcome.label is not None or _OTHER in terms:
+                yield ("events", i, "outcomes", j), terms, outcome.label
 
 
 def label_key(path: Path) -> str:

@@ -27,11 +27,11 @@ STARTS = {EventType.DETENTION, EventType.ARREST, EventType.PRETRIAL_MEASURE, Eve
 LATER = {EventType.VERDICT, EventType.SENTENCE, EventType.APPEAL, EventType.APPEAL_DECISION}
 
 
-def _people(case: Case, event: Event) -> set[str]:
-    found = {participant.ref for participant in event.participants}
+def _people(case: Case, event: Event) -> tuple[str, ...]:
+    refs = [participant.ref for participant in event.participants]
     for outcome in event.outcomes:
-        found.update(outcome.subjects)
-    return set(case.expand(found))
+        refs.extend(outcome.subjects)
+    return case.expand(refs)
 
 
 def check(case: Case, context: Context) -> Iterator[Finding]:

@@ -29,6 +29,7 @@ from timeline.model.references import (
     ORGANIZATION,
     PERSON,
     SOURCE,
+    referenced,
     references,
 )
 
@@ -64,7 +65,7 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         ORGANIZATION: orgs,
         ACTOR_OR_SOURCE: actors | {s.id for s in case.sources},
     }
-    everything = set().union(*kinds.values()) | {c.id for c in case.conflicts}
+    kinds[ITEM] = set().union(*kinds.values()) | {c.id for c in case.conflicts}
     outside = context.registry.ids if context.registry is not None else {}
     where = "in this case or the registry" if outside else "in this case"
     broken = ""
@@ -72,12 +73,16 @@ def check(case: Case, context: Context) -> Iterator[Finding]:
         # An entry of a registry file that does not load is missing from every case.
         broken = " (whose files have errors: fix them first)"
         where += broken
-    for ref, kind, base, tail in references(case):
-        allowed = everything if kind == ITEM else kinds[kind]
-        if ref in allowed or any(ref in outside[s] for s in _SECTIONS[kind] if outside):
-            continue
-        known = allowed.union(*(outside[s] for s in _SECTIONS[kind] if outside))
-        yield _unresolved(ref, base + tail, kind, known, where)
+
+    def resolves(ref: str, kind: str) -> bool:
+        return ref in kinds[kind] or any(ref in outside[s] for s in _SECTIONS[kind] if outside)
+
+    # Where each reference is written is looked for only when one does not resolve.
+    if not all(resolves(ref, kind) for kind, ids in referenced(case).items() for ref in ids):
+        for ref, kind, base, tail in references(case):
+            if not resolves(ref, kind):
+                known = kinds[kind].union(*(outside[s] for s in _SECTIONS[kind] if outside))
+                yield _unresolved(ref, base + tail, kind, known, where)
     for i, use in enumerate(case.registry_people):
         registry_people = outside.get("people", frozenset())
         if use.ref not in registry_people:
