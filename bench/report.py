@@ -65,6 +65,8 @@ class Ratio:
 # The baseline of the commands that need the case model: the libraries they cannot do
 # without, imported as `import` imports them (pydantic and rich load their parts lazily).
 CLI_LIBS = "`import typer, pydantic, rich.console, yaml`"
+# The same with the case model (pydantic builds the validators of its classes).
+MODEL_LIBS = "`import typer, rich.console, yaml, timeline.model.case`"
 
 RATIOS = (
     Ratio(
@@ -131,6 +133,10 @@ RATIOS = (
         1.5,
     ),
     Ratio(f"`timeline validate data/cases` / {CLI_LIBS}", "validate_repo", "import_typer_libs"),
+    # What stands between the cold path and its target: the case model alone, and what the
+    # command adds to it (for information).
+    Ratio(f"{MODEL_LIBS} / {CLI_LIBS}", "import_model", "import_typer_libs"),
+    Ratio(f"`timeline show kloop --no-cache` / {MODEL_LIBS}", "show_kloop_fresh", "import_model"),
     Ratio(
         "peak RSS: `validate` corpus / its largest file",
         "validate",

@@ -115,7 +115,9 @@ def write_repository(
     _write_registry(root / "data" / "registry", shared)
     ids = [f"case-{n:05d}" for n in range(1, cases + 1)]
     paths = []
-    for number, (case_id, count) in enumerate(zip(ids, event_counts(seed, cases, events), strict=True)):
+    for number, (case_id, count) in enumerate(
+        zip(ids, event_counts(seed, cases, events), strict=True)
+    ):
         case = generate_case(seed, case_id, count, [ids[number - 1]] if number else [])
         use_registry(case, number, shared)
         path = folder / f"{case_id}.yaml"
@@ -142,7 +144,9 @@ def looked_up(root: Path) -> tuple[str, str]:
 def _write_registry(folder: Path, shared: dict[str, list[Data]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for section, items in shared.items():
-        text = dump({"format": 1, section: items}).replace("A synthetic case", "A synthetic registry")
+        text = dump({"format": 1, section: items}).replace(
+            "A synthetic case", "A synthetic registry"
+        )
         (folder / f"{section}.yaml").write_text(text, encoding="utf-8")
 
 

@@ -42,6 +42,7 @@ for name in sys.argv[1:]:
         yaml.load(f, Loader=yaml.CSafeLoader)
 """
 CLI_MODULES = "typer, pydantic, rich.console, yaml"
+MODEL_MODULES = "typer, rich.console, yaml, timeline.model.case"
 FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
 # The library's loader and model, with the collector paused as the library does.
 LOAD_BOTH = """\
@@ -135,6 +136,9 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
         Command("validate_repo", [timeline, "validate", "data/cases"], REPO),
         Command("import_libs", [PY, "-c", "import pydantic, rich, yaml"], REPO),
         Command("import_typer_libs", [PY, "-c", f"import {CLI_MODULES}"], REPO),
+        # The same libraries and the case model: what pydantic's model machinery and the
+        # building of the model's validators add, before any command does anything.
+        Command("import_model", [PY, "-c", f"import {MODEL_MODULES}"], REPO),
         *repository_commands(paths),
     ]
 
@@ -204,7 +208,7 @@ def parse_args() -> argparse.Namespace:
         "--only",
         action="append",
         metavar="NAME",
-        help="measure only these commands (repeatable), e.g. --only changed_one --only validate_one",
+        help="measure only these commands (repeatable): --only changed_one --only validate_one",
     )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.json")
     parser.add_argument(

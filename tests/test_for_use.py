@@ -15,14 +15,19 @@ from timeline.cli import app
 from timeline.load.validation import FileReport, for_use, validate_file
 
 # Two warnings: an event that cites no source (TL501), a date YAML reads as a date (TL206).
-WARNED = MINIMAL + """\
+WARNED = (
+    MINIMAL
+    + """\
   - id: hearing
     date: 2025-10-01
     type: hearing
     title: A hearing
 """
+)
 # ...and an error: an event said to come after the verdict, dated before it (TL401).
-BROKEN = WARNED + """\
+BROKEN = (
+    WARNED
+    + """\
   - id: appeal
     date: "2025-01-01"
     type: appeal
@@ -30,6 +35,7 @@ BROKEN = WARNED + """\
     after: [verdict]
     sources: [src]
 """
+)
 
 
 def _reports(tmp_path: Path, text: str) -> tuple[FileReport, FileReport]:

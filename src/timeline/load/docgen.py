@@ -31,7 +31,10 @@ _INTRO = """\
 
 Every problem `timeline validate` reports has a stable code, a severity and a
 position (file, line, column). Codes are grouped by family and never reused.
-Errors make `validate` exit 1; warnings do too under `--strict`.
+Errors make `validate` exit 1; warnings do too under `--strict`. The commands that
+read a case for its chronology (`show`, `export`, `diff`, `log`) show no warnings, so
+they run only the rules that can fail; a file that does not validate gets the whole
+report from them too, warnings included.
 
 A file's errors come in one run where its structure allows: when parts of a file
 fail the schema (TL2xx), the rules (TL3xx and up) still run on the rest. A

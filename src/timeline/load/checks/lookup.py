@@ -17,8 +17,11 @@ def events_by_id(case: Case) -> Mapping[str, Event]:
     A reference to a duplicated id is ambiguous and TL301 reports the duplicate: a rule
     that picked one of the two would report a second, misleading error.
     """
-    counts = Counter(event.id for event in case.events)
-    return MappingProxyType({event.id: event for event in case.events if counts[event.id] == 1})
+    found = {event.id: event for event in case.events}
+    if len(found) < len(case.events):  # some id is given twice
+        counts = Counter(event.id for event in case.events)
+        found = {ref: event for ref, event in found.items() if counts[ref] == 1}
+    return MappingProxyType(found)
 
 
 @last_case
