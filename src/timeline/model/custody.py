@@ -43,7 +43,6 @@ _FREED = {
     EventType.AMNESTY,
     EventType.DEPORTATION,
 }
-_CHANGES_LIBERTY = _HELD | _FREED | {EventType.HOUSE_ARREST}  # see `_event_liberty`
 # The parts of an event's participants that it acts on (detains, frees, charges).
 AFFECTED_ROLES = {ParticipantRole.DETAINEE, ParticipantRole.SUBJECT, ParticipantRole.DEFENDANT}
 _CUSTODIAL = {SentenceKind.IMPRISONMENT, SentenceKind.PRETRIAL_DETENTION}
@@ -112,7 +111,7 @@ def custody(case: Case) -> Mapping[str, Custody]:
     """The custody of every person that some event detains, frees or places under a measure."""
     changes: dict[str, list[tuple[Event, Liberty]]] = {}
     for event in case.chronology:
-        if event.context or not (event.outcomes or event.type in _CHANGES_LIBERTY):
+        if event.context or (not event.outcomes and _event_liberty(event.type) is None):
             continue
         for person, liberty in _changes(case, event):
             changes.setdefault(person, []).append((event, liberty))
