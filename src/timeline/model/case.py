@@ -19,14 +19,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
-    PlainValidator,
     SerializerFunctionWrapHandler,
-    WithJsonSchema,
     model_serializer,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from timeline import dates
 from timeline.model import placement
@@ -143,18 +141,37 @@ Text = Annotated[str, Field(min_length=1), AfterValidator(_visible_text)]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
 Duration = Annotated[str, Field(pattern=DURATION_PATTERN)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$"), AfterValidator(_web_address)]
-Date = Annotated[
-    dates.EdtfDate,
-    PlainValidator(_parse_date),
-    PlainSerializer(lambda d: d.text, return_type=str),
-    WithJsonSchema(
-        {
+
+
+class _EdtfText:
+    """How pydantic reads, writes and describes a date: from and to its EDTF text.
+
+    The schema is given whole, so that pydantic does not build one for the fields of
+    `EdtfDate` (a dataclass) that the text replaces: PlainValidator and
+    PlainSerializer would each build it, for every date field, at import.
+    """
+
+    def __get_pydantic_core_schema__(self, source: object, handler: object) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _parse_date,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _date_text, return_schema=core_schema.str_schema()
+            ),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: object) -> JsonSchemaValue:
+        return {
             "type": "string",
             "description": "An EDTF date (the profile in docs/data-format.md).",
             "examples": ["2025-05-28", "2025-05", "2025", "2022-23", "2025-05~", "2025-05-28/.."],
         }
-    ),
-]
+
+
+def _date_text(date: dates.EdtfDate) -> str:
+    return date.text
+
+
+Date = Annotated[dates.EdtfDate, _EdtfText()]
 
 
 # Only `true` and `false`: pydantic would also read "yes", "on", "1" as true, the
