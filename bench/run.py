@@ -218,6 +218,8 @@ def parse_args() -> argparse.Namespace:
         help="measure nothing: print the table of an earlier run from its results.json",
     )
     args = parser.parse_args()
+    if args.keep and args.keep.is_dir() and any(args.keep.iterdir()):
+        parser.error(f"--keep {args.keep}: the folder is not empty (name a new one)")
     size = (40, 60, 2000) if args.quick else (300, 100, 20000)
     args.files, args.mean, big = size
     args.big = args.big or big
