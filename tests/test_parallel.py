@@ -1,8 +1,14 @@
 """`validate --jobs N`: the same report, byte for byte and in the same order, from
-one process or several (how fast it is, is bench/run.py's business)."""
+one process or several; `diff`, whose old version is parsed in a second process when
+both are large: the same output and the same errors as from one (how fast either is,
+is bench/run.py's business)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import DATA, MINIMAL, TODAY
+from test_diff_support import NEW, OLD, GitRepo
 from timeline.cli import app
 from timeline.load import parallel
 from timeline.load.validation import validate_paths
@@ -113,3 +120,139 @@ def test_jobs_must_be_at_least_one() -> None:
 
 def test_the_default_is_the_cores_this_process_may_use() -> None:
     assert parallel.default_jobs() >= 1
+
+
+# --- diff: the old version parsed in a second process ---------------------------------------
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every file is large enough and a second core is free; counts the processes started."""
+    count: list[int] = []
+    original = parallel._start
+
+    def spy(task: Any) -> Any:
+        count.append(1)
+        return original(task)
+
+    monkeypatch.setattr(parallel, "_start", spy)
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    return count
+
+
+class _DiesAway:
+    """A task that dies in any process but the one that made it."""
+
+    def __init__(self) -> None:
+        self.home = os.getpid()
+
+    def __call__(self) -> str:
+        if os.getpid() != self.home:
+            os._exit(3)
+        return "here"
+
+
+class _FailsAway(_DiesAway):
+    def __call__(self) -> str:
+        if os.getpid() != self.home:
+            raise RuntimeError("away")
+        return "here"
+
+
+def test_a_large_task_runs_in_a_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    with parallel.in_background(os.getpid, parallel.MIN_BYTES) as result:
+        assert result() != os.getpid()
+    with parallel.in_background(os.getpid, parallel.MIN_BYTES - 1) as result:
+        assert result() == os.getpid()  # a small one runs here, when asked for
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
+    with parallel.in_background(os.getpid, parallel.MIN_BYTES) as result:
+        assert result() == os.getpid()  # so does any on one core
+
+
+@pytest.mark.parametrize("task", [_DiesAway, _FailsAway])
+def test_a_second_process_that_dies_or_fails_leaves_the_task_to_this_one(
+    started: list[int], task: type[_DiesAway], capfd: pytest.CaptureFixture[str]
+) -> None:
+    with parallel.in_background(task(), 1) as result:
+        assert result() == "here"
+    assert started == [1]
+    assert capfd.readouterr().err == ""  # the failure away is not printed
+
+
+def test_a_result_not_asked_for_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    processes: list[Any] = []
+    original = parallel._start
+
+    def spy(task: Any) -> Any:
+        process, receive = original(task)
+        processes.append(process)
+        return process, receive
+
+    monkeypatch.setattr(parallel, "_start", spy)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    with parallel.in_background(partial(time.sleep, 60), parallel.MIN_BYTES):
+        pass  # leaving ends the second process, rather than wait a minute for it
+    assert [process.exitcode for process in processes] == [-signal.SIGTERM]
+
+
+def _both_ways(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[Any, Any]:
+    """`timeline diff ARGS` in one process, then with the old version parsed aside."""
+    one = runner.invoke(app, ["diff", *args])
+    count: list[int] = []
+    original = parallel._start
+    monkeypatch.setattr(parallel, "_start", lambda task: count.append(1) or original(task))
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    two = runner.invoke(app, ["diff", *args])
+    assert count == [1]
+    return one, two
+
+
+@pytest.mark.parametrize("format", ["text", "json", "markdown"])
+def test_diff_of_two_files_is_the_same_from_two_processes(
+    monkeypatch: pytest.MonkeyPatch, format: str
+) -> None:
+    one, two = _both_ways(monkeypatch, str(OLD), str(NEW), "--format", format)
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert "renamed" in one.stdout
+
+
+BROKEN = {
+    "old": ("type: detention", "type: detension", "TL207"),
+    "new": ("title: Ann detained", "title: [unclosed", "TL101"),
+}
+
+
+@pytest.mark.parametrize("broken", [("old",), ("new",), ("old", "new")])
+def test_an_invalid_version_is_reported_as_from_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: tuple[str, ...]
+) -> None:
+    """Either side, or both (the old one is reported, as in one process)."""
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    case = MINIMAL.replace("id: test-case", "id: press")
+    repo = GitRepo(tmp_path / "repo")
+    texts = {}
+    for side in ("old", "new"):
+        before, after, _ = BROKEN[side]
+        texts[side] = case.replace(before, after) if side in broken else case + f"# {side}\n"
+    repo.commit("old", {"data/cases/press.yaml": texts["old"]})
+    repo.commit("new", {"data/cases/press.yaml": texts["new"]})
+    monkeypatch.chdir(repo.root)
+    one, two = _both_ways(monkeypatch, "press@HEAD~1", "press@HEAD")
+    assert one.exit_code == two.exit_code == 2
+    assert one.stderr == two.stderr
+    assert BROKEN[broken[0]][2] in one.stderr
+    assert ("@HEAD~1:" in one.stderr) == ("old" in broken)
+
+
+def test_git_external_is_the_same_from_two_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["data/cases/press.yaml", str(OLD), "a" * 40, "100644", str(NEW), "0" * 40, "100644"]
+    one, two = _both_ways(monkeypatch, "--git-external", *args)
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert one.stdout.startswith("--- data/cases/press.yaml@aaaaaaa\n")

@@ -1,4 +1,5 @@
-"""Validate many files on every core, with the report of one core.
+"""Validate many files on every core, with the report of one core; parse two files
+side by side.
 
 Each file is validated by a worker process (forked where the system can, so that
 the workers start with the models already built) and the reports come back in
@@ -10,23 +11,32 @@ so the peak memory of each process stays that of the largest file it validates.
 
 A small run is validated in this process: starting workers costs more than it
 saves below `MIN_BYTES` of case files.
+
+`in_background` parses the old version that `diff` compares in a second process
+while this one reads and validates the new one. Parsing is three quarters of loading
+a large file, and a parsed document (its plain data and text) crosses between
+processes in a tenth of the time it took to parse; its model is then built here.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline.load.validation import FileReport, RegistryFor, Task, case_tasks, validate_task
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
     from multiprocessing.pool import Pool
+    from multiprocessing.process import BaseProcess
 
 MIN_BYTES = 1 << 20
+T = TypeVar("T")
 
 
 def default_jobs() -> int:
@@ -71,6 +81,68 @@ class _Worker:
         report = validate_task(task, self.today, self.registry_for)
         report.case = None
         return report
+
+
+@contextmanager
+def in_background(task: Callable[[], T], size: int) -> Iterator[Callable[[], T]]:
+    """A function that returns `task()`, which runs meanwhile in a second process when
+    the file it reads is large (`size` at least `MIN_BYTES`) and a second core is free;
+    otherwise it runs when its result is asked for.
+
+    `task` and its result must be sendable between processes (a `partial` of
+    `read_document` or `parse_document`, a `Document`). When the second process cannot
+    start, fails or dies (out of memory), `task` runs here: the result, or the error,
+    is the one it would have been. A result not asked for is not waited for.
+    """
+    if size < MIN_BYTES or default_jobs() < 2 or not _can_fork():
+        yield task
+        return
+    try:
+        process, receive = _start(task)
+    except OSError:  # no process could be started (a limit on processes)
+        yield task
+        return
+
+    def result() -> T:
+        try:
+            value: T = receive.recv()
+        except (EOFError, OSError):  # the second process failed or died without a result
+            return task()
+        return value
+
+    try:
+        yield result
+    finally:
+        receive.close()
+        process.terminate()  # nothing more is wanted from it (a no-op once it has ended)
+        process.join()
+
+
+def _start(task: Callable[[], object]) -> tuple[BaseProcess, Connection]:
+    """Fork a process that sends `task()` back (or nothing, if it fails)."""
+    from multiprocessing import get_context
+
+    context = get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_send, args=(task, send), daemon=True)
+    try:
+        process.start()
+    finally:
+        send.close()  # the child has its own copy: the pipe ends when the child does
+    return process, receive
+
+
+def _send(task: Callable[[], object], send: Connection) -> None:
+    # A failure is neither sent nor printed: the parent, receiving nothing, runs the
+    # task itself and meets the failure there, as it would have without this process.
+    with contextlib.suppress(BaseException):
+        send.send(task())
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _pool(workers: int) -> Pool:

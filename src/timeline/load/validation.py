@@ -47,6 +47,7 @@ def validate_file(
     registry: Registry | Literal["beside"] | None = "beside",
     lenient: bool = False,
     warnings: bool = True,
+    document: Document | None = None,
 ) -> FileReport:
     """Validate one case file on disk, resolving what it does not define in `registry`
     (by default the registry beside the file's folder, if there is one; None for none).
@@ -54,7 +55,8 @@ def validate_file(
     `lenient` is for reading a file away from its registry (show, export, diff): a
     reference that nothing defines is then one warning, and a stand-in that shows
     nothing about what it stands for. Without `warnings`, the rules that can only warn
-    are not run (see `for_use`).
+    are not run (see `for_use`). `document` is the file already read (by
+    `timeline.load.parallel.parse_both`); it gains the report's diagnostics.
     """
     if known_cases is None:
         known_cases = sibling_cases(path.parent)
@@ -64,7 +66,7 @@ def validate_file(
     # collector never traverses it.
     with gc_paused():
         return check_document(
-            read_document(path, name),
+            document or read_document(path, name),
             stem=path.stem,
             today=today,
             known_cases=known_cases,
@@ -83,11 +85,13 @@ def validate_bytes(
     registry: Registry | None = None,
     lenient: bool = False,
     warnings: bool = True,
+    document: Document | None = None,
 ) -> FileReport:
-    """Validate the bytes of a case file (from git, or from a test)."""
+    """Validate the bytes of a case file (from git, or from a test); `document` is
+    the bytes already parsed, as for `validate_file`."""
     with gc_paused():
         return check_document(
-            parse_document(raw, name),
+            document or parse_document(raw, name),
             stem=stem,
             today=today,
             registry=registry,
@@ -96,15 +100,17 @@ def validate_bytes(
         )
 
 
-def for_use(validate: Callable[..., FileReport]) -> FileReport:
+def for_use(validate: Callable[..., FileReport], document: Document | None = None) -> FileReport:
     """The report of a file a command reads for its case (show, export, diff), from
-    `validate` (`validate_file` or `validate_bytes` with their arguments but `warnings`).
+    `validate` (`validate_file` or `validate_bytes` with their arguments but `warnings`
+    and `document`), and the file's `document` if it was read already.
 
     Such a command shows no warnings, so the rules that can only warn are not run
     (custody, sources, labels: a sixth of the work on a large file); when the file
-    turns out not to be valid, it is validated again whole, for the report it prints.
+    turns out not to be valid, it is read and validated again whole, for the report it
+    prints.
     """
-    report = validate(warnings=False)
+    report = validate(warnings=False, document=document)
     return report if report.valid else validate(warnings=True)
 
 

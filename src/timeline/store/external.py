@@ -18,6 +18,8 @@ from pathlib import Path
 from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import UsageError
+from timeline.load.loader import parse_document
+from timeline.load.parallel import in_background
 from timeline.load.validation import FileReport, for_use, validate_bytes
 from timeline.store.registry import registry_for
 
@@ -70,19 +72,24 @@ def external_diff(args: list[str]) -> ExternalResult:
     old_rev, new_rev = _rev(old_hex), _rev(new_hex)
     # git names neither side's commit: both are read with the registry on disk.
     registry = registry_for(Path(new_path))
-    old, new = (
-        for_use(
-            partial(
-                validate_bytes,
-                raw,
-                name=f"{file}@{rev}" if rev else file,
-                stem=Path(file).stem,
-                registry=registry,
-                lenient=registry is None,
-            )
+    old_name = f"{path}@{old_rev}" if old_rev else path
+    new_name = f"{new_path}@{new_rev}" if new_rev else new_path
+    old_validate, new_validate = (
+        partial(
+            validate_bytes,
+            raw,
+            name=name,
+            stem=Path(file).stem,
+            registry=registry,
+            lenient=registry is None,
         )
-        for raw, file, rev in ((old_raw, path, old_rev), (new_raw, new_path, new_rev))
+        for raw, file, name in ((old_raw, path, old_name), (new_raw, new_path, new_name))
     )
+    # A large old side is parsed in a second process while this one loads the new.
+    old_parse = partial(parse_document, old_raw, old_name)
+    with in_background(old_parse, min(len(old_raw), len(new_raw))) as old_document:
+        new = for_use(new_validate)
+        old = for_use(old_validate, old_document())
     invalid = [report for report in (old, new) if not report.valid]
     if invalid or old.case is None or new.case is None:
         return ExternalResult(text=_line_diff(old_raw, new_raw, path, new_path), invalid=invalid)

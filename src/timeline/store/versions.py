@@ -6,7 +6,8 @@ pure. A version that does not validate raises `InvalidCaseError` with its report
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import InvalidCaseError, UsageError
 from timeline.load.files import shown
+from timeline.load.loader import Document, parse_document, read_document
+from timeline.load.parallel import in_background
 from timeline.load.validation import FileReport, for_use, validate_bytes, validate_file
 from timeline.model.case import Case
 from timeline.store.registry import registry_for
@@ -49,17 +52,33 @@ def _checked(report: FileReport, name: str) -> Case:
     return report.case
 
 
-def load_version(spec: Spec, directory: Path) -> Loaded:
-    """A case on disk, or at a git revision."""
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Where a version is read from, and how it is validated once it is parsed."""
+
+    parse: Callable[[], Document]  # sendable to another process
+    size: int
+    validate: Callable[..., FileReport]
+    name: str
+    version: Version
+
+
+def _source(spec: Spec, directory: Path) -> _Source:
     path = case_path(spec.case, directory, must_exist=spec.rev is None)
     if spec.rev is None:
         registry = registry_for(path)
-        report = for_use(partial(validate_file, path, registry=registry, lenient=registry is None))
-        case = _checked(report, str(path))
-        return Loaded(case, Version(id=case.id, file=shown(path)))
+        return _Source(
+            partial(read_document, path),
+            _size(path),
+            partial(validate_file, path, registry=registry, lenient=registry is None),
+            str(path),
+            Version(id=path.stem, file=shown(path)),
+        )
     blob = read_blob(path, spec.rev)
     registry = registry_at(path, spec.rev)
-    report = for_use(
+    return _Source(
+        partial(parse_document, blob.raw, blob.name),
+        len(blob.raw),
         partial(
             validate_bytes,
             blob.raw,
@@ -67,15 +86,45 @@ def load_version(spec: Spec, directory: Path) -> Loaded:
             stem=path.stem,
             registry=registry,
             lenient=registry is None,
-        )
+        ),
+        blob.name,
+        Version(id=path.stem, file=blob.path, rev=spec.rev),
     )
-    case = _checked(report, blob.name)
-    return Loaded(case, Version(id=case.id, file=blob.path, rev=spec.rev))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
+
+
+def _load(source: _Source, document: Document | None = None) -> Loaded:
+    return _loaded(source, for_use(source.validate, document))
+
+
+def _loaded(source: _Source, report: FileReport) -> Loaded:
+    case = _checked(report, source.name)
+    return Loaded(case, replace(source.version, id=case.id))
+
+
+def load_version(spec: Spec, directory: Path) -> Loaded:
+    """A case on disk, or at a git revision."""
+    return _load(_source(spec, directory))
 
 
 def compare_specs(texts: list[str], directory: Path) -> CaseDiff:
-    """`timeline diff OLD [NEW]`: load both versions and diff them."""
+    """`timeline diff OLD [NEW]`: load both versions and diff them.
+
+    A large old version is parsed in a second process while this one loads the new
+    (`in_background`); an invalid old version is still the one reported first.
+    """
     old_spec, new_spec = sides(texts)
-    old = load_version(old_spec, directory)
-    new = load_version(new_spec, directory)
-    return diff_cases(old.case, new.case, old_version=old.version, new_version=new.version)
+    old, new = _source(old_spec, directory), _source(new_spec, directory)
+    with in_background(old.parse, min(old.size, new.size)) as old_document:
+        new_report = for_use(new.validate)
+        before = _load(old, old_document())
+    after = _loaded(new, new_report)
+    return diff_cases(
+        before.case, after.case, old_version=before.version, new_version=after.version
+    )
