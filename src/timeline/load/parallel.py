@@ -148,9 +148,7 @@ def _can_fork() -> bool:
 def _pool(workers: int) -> Pool:
     import multiprocessing  # only for a run large enough
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(workers)
+    return multiprocessing.get_context("fork" if _can_fork() else None).Pool(workers)
 
 
 def _size(work: list[Task]) -> int:

@@ -46,12 +46,6 @@ def sides(texts: list[str]) -> tuple[Spec, Spec]:
     return old, new
 
 
-def _checked(report: FileReport, name: str) -> Case:
-    if report.case is None or not report.valid:
-        raise InvalidCaseError(f"{name} is not a valid case file", report)
-    return report.case
-
-
 @dataclass(frozen=True, slots=True)
 class _Source:
     """Where a version is read from, and how it is validated once it is parsed."""
@@ -99,18 +93,11 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _load(source: _Source, document: Document | None = None) -> Loaded:
-    return _loaded(source, for_use(source.validate, document))
-
-
 def _loaded(source: _Source, report: FileReport) -> Loaded:
-    case = _checked(report, source.name)
-    return Loaded(case, replace(source.version, id=case.id))
-
-
-def load_version(spec: Spec, directory: Path) -> Loaded:
-    """A case on disk, or at a git revision."""
-    return _load(_source(spec, directory))
+    """The version's case, or `InvalidCaseError` with its report."""
+    if report.case is None or not report.valid:
+        raise InvalidCaseError(f"{source.name} is not a valid case file", report)
+    return Loaded(report.case, replace(source.version, id=report.case.id))
 
 
 def compare_specs(texts: list[str], directory: Path) -> CaseDiff:
@@ -123,7 +110,7 @@ def compare_specs(texts: list[str], directory: Path) -> CaseDiff:
     old, new = _source(old_spec, directory), _source(new_spec, directory)
     with in_background(old.parse, min(old.size, new.size)) as old_document:
         new_report = for_use(new.validate)
-        before = _load(old, old_document())
+        before = _loaded(old, for_use(old.validate, old_document()))
     after = _loaded(new, new_report)
     return diff_cases(
         before.case, after.case, old_version=before.version, new_version=after.version
