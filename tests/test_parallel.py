@@ -1,7 +1,8 @@
 """`validate --jobs N`: the same report, byte for byte and in the same order, from
 one process or several; `diff`, whose old version is parsed in a second process when
-both are large: the same output and the same errors as from one (how fast either is,
-is bench/run.py's business)."""
+both are large, and the commands across cases, whose files the other cores read ahead:
+the same output and the same errors as from one (how fast any is, is bench/run.py's
+business)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from conftest import DATA, MINIMAL, TODAY
 from test_diff_support import NEW, OLD, GitRepo
 from timeline.cli import app
 from timeline.load import parallel
+from timeline.load.loader import Document, read_document
 from timeline.load.validation import validate_paths
+from timeline.store.collection import each_report
 
 runner = CliRunner()
 
@@ -256,3 +259,129 @@ def test_git_external_is_the_same_from_two_processes(
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
     assert one.stdout.startswith("--- data/cases/press.yaml@aaaaaaa\n")
+
+
+# --- the commands across cases: files read ahead by the other cores ------------------------
+
+
+@pytest.fixture
+def ahead(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every run is large enough and a core is free; counts the worker pools started."""
+    count: list[int] = []
+    original = parallel._second_process
+
+    def spy(workers: int) -> Any:
+        count.append(workers)
+        return original(workers)
+
+    monkeypatch.setattr(parallel, "_second_process", spy)
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    return count
+
+
+def _reports(folder: Path, warnings: bool) -> list[tuple[Path, Any, Any]]:
+    notices: list[str] = []
+    reports = [
+        (path, report.diagnostics, report.case)
+        for path, report in each_report(folder, notices, warnings=warnings)
+    ]
+    return [*reports, (folder, notices, None)]
+
+
+@pytest.mark.parametrize("warnings", [True, False])
+def test_cases_read_ahead_give_the_same_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: bool
+) -> None:
+    cases = _corpus(tmp_path)
+    (cases / "g-dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    one = _reports(cases, warnings)
+    count: list[int] = []
+    original = parallel._second_process
+    monkeypatch.setattr(parallel, "_second_process", lambda n: count.append(n) or original(n))
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    assert _reports(cases, warnings) == one
+    assert count == [1]
+    assert any(not diagnostics for _, diagnostics, case in one if case is not None)
+    assert any(diagnostics for _, diagnostics, _ in one[:-1])  # the broken files
+    assert "g-dangling.yaml" in " ".join(one[-1][1])
+
+
+def test_the_database_is_the_same_read_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
+    one = runner.invoke(
+        app,
+        [
+            "--data-dir",
+            str(DATA),
+            "export",
+            "--all",
+            "-f",
+            "sqlite",
+            "-o",
+            str(tmp_path / "one.db"),
+        ],
+    )
+    count: list[int] = []
+    original = parallel._second_process
+    monkeypatch.setattr(parallel, "_second_process", lambda n: count.append(n) or original(n))
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 3)
+    two = runner.invoke(
+        app,
+        [
+            "--data-dir",
+            str(DATA),
+            "export",
+            "--all",
+            "-f",
+            "sqlite",
+            "-o",
+            str(tmp_path / "two.db"),
+        ],
+    )
+    assert one.exit_code == two.exit_code == 0, one.stderr
+    assert count == [2]
+    assert (tmp_path / "one.db").read_bytes() == (tmp_path / "two.db").read_bytes()
+
+
+_HOME = os.getpid()
+
+
+def _dies_on_b(path: Path, name: str | None = None) -> Document:
+    """read_document, but a worker reading b.yaml dies."""
+    if path.name == "b.yaml" and os.getpid() != _HOME:
+        os._exit(3)
+    return read_document(path, name)
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: list[int]
+) -> None:
+    paths = []
+    for stem in "abcdef":
+        (tmp_path / f"{stem}.yaml").write_text(MINIMAL.replace("id: test-case", f"id: {stem}"))
+        paths.append(tmp_path / f"{stem}.yaml")
+    monkeypatch.setattr(parallel, "read_document", _dies_on_b)
+    documents = list(parallel.read_ahead(paths))
+    assert ahead == [1]
+    assert len(documents) == 6
+    assert documents[0] is not None and documents[0].data["id"] == "a"
+    assert documents[1:] == [None] * 5  # b and after: the caller reads them
+
+
+def test_a_small_or_single_core_run_is_read_by_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pool(workers: int) -> None:
+        raise AssertionError("workers were started")
+
+    monkeypatch.setattr(parallel, "_second_process", no_pool)
+    paths = [DATA / "kloop.yaml", DATA / "temirov-live.yaml"]
+    assert list(parallel.read_ahead(paths)) == [None, None]  # under MIN_BYTES
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
+    assert list(parallel.read_ahead(paths)) == [None, None]  # no core to spare

@@ -22,15 +22,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from timeline.load.loader import Document, read_document
 from timeline.load.validation import FileReport, RegistryFor, Task, case_tasks, validate_task
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.connection import Connection
     from multiprocessing.pool import Pool
     from multiprocessing.process import BaseProcess
@@ -139,6 +143,55 @@ def _send(task: Callable[[], object], send: Connection) -> None:
         send.send(task())
 
 
+def read_ahead(paths: Sequence[Path]) -> Iterator[Document | None]:
+    """The document of each of `paths`, in order, read by the other cores a few files
+    ahead of the caller, who validates them (`validate_file(..., document=...)`).
+
+    None for a file the caller reads itself: every file of a run too small for workers
+    (under `MIN_BYTES` in all), on one core or where processes cannot fork, and every file
+    from the first that a worker fails on (it died, out of memory). At most two files per
+    worker wait, read, for the caller: memory stays bounded, whatever the number of files.
+    """
+    workers = default_jobs() - 1
+    if workers < 1 or len(paths) < 2 or not _can_fork() or _total_size(paths) < MIN_BYTES:
+        yield from (None for _ in paths)
+        return
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = _second_process(workers)
+    try:
+        queue = iter(paths)
+        pending = deque(executor.submit(read_document, path) for path in islice(queue, 2 * workers))
+        while pending:
+            future = pending.popleft()
+            following = next(queue, None)
+            if following is not None:
+                pending.append(executor.submit(read_document, following))
+            try:
+                yield future.result()
+            except (BrokenProcessPool, OSError):
+                yield from (None for _ in range(1 + len(pending) + sum(1 for _ in queue)))
+                return
+    finally:
+        executor.shutdown(cancel_futures=True)
+
+
+def _second_process(workers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    # Not multiprocessing's Pool: a pool that notices a worker that dies.
+    return ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+
+
+def _total_size(paths: Iterable[Path]) -> int:
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):  # reported when the file is read
+            total += path.stat().st_size
+    return total
+
+
 def _can_fork() -> bool:
     import multiprocessing
 
@@ -152,9 +205,4 @@ def _pool(workers: int) -> Pool:
 
 
 def _size(work: list[Task]) -> int:
-    total = 0
-    for task in work:
-        if not isinstance(task, FileReport):
-            with contextlib.suppress(OSError):  # reported by the worker
-                total += Path(task[0]).stat().st_size
-    return total
+    return _total_size(Path(task[0]) for task in work if not isinstance(task, FileReport))

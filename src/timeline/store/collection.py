@@ -72,13 +72,15 @@ def each_report(
     that keeps only what it needs of each holds one case in memory at a time. Files that
     cannot be read become `notices`. Without `warnings`, a valid file's report has none
     (`for_use`: for a caller that needs the cases, not their warnings)."""
+    from timeline.load.parallel import read_ahead
     from timeline.load.validation import for_use, validate_file
 
     paths = list(case_paths(directory, notices))
     known = frozenset(path.stem for path in paths)
-    for path in paths:
+    # The other cores read (parse) the files ahead; this process validates them.
+    for path, document in zip(paths, read_ahead(paths), strict=True):
         validate = partial(validate_file, path, known_cases=known)
-        report = validate() if warnings else for_use(validate)
+        report = validate(document=document) if warnings else for_use(validate, document)
         if any(d.code == UNREADABLE for d in report.diagnostics):
             notices.append(f"skipped {path}: {report.diagnostics[0].message}")
             continue
