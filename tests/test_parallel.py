@@ -27,19 +27,27 @@ from timeline.store.collection import each_report
 runner = CliRunner()
 
 
+def spy_on(monkeypatch: pytest.MonkeyPatch, starter: str, cores: int | None = None) -> list[Any]:
+    """What `parallel.<starter>` (what starts processes) is called with; every run is
+    large enough for workers, and with `cores`, that many cores are free."""
+    calls: list[Any] = []
+    original = getattr(parallel, starter)
+
+    def spy(argument: Any) -> Any:
+        calls.append(argument)
+        return original(argument)
+
+    monkeypatch.setattr(parallel, starter, spy)
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    if cores is not None:
+        monkeypatch.setattr(parallel, "default_jobs", lambda: cores)
+    return calls
+
+
 @pytest.fixture
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The worker counts of the pools started; every run is large enough for one."""
-    started: list[int] = []
-    original = parallel._pool
-
-    def spy(workers: int) -> Any:
-        started.append(workers)
-        return original(workers)
-
-    monkeypatch.setattr(parallel, "_pool", spy)
-    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    return started
+    """The worker counts of the pools `validate` started."""
+    return spy_on(monkeypatch, "_pool")
 
 
 def _corpus(folder: Path) -> Path:
@@ -129,19 +137,9 @@ def test_the_default_is_the_cores_this_process_may_use() -> None:
 
 
 @pytest.fixture
-def started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every file is large enough and a second core is free; counts the processes started."""
-    count: list[int] = []
-    original = parallel._start
-
-    def spy(task: Any) -> Any:
-        count.append(1)
-        return original(task)
-
-    monkeypatch.setattr(parallel, "_start", spy)
-    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
-    return count
+def started(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The tasks given to a second process (a second core is free)."""
+    return spy_on(monkeypatch, "_start", cores=2)
 
 
 class _DiesAway:
@@ -180,7 +178,7 @@ def test_a_second_process_that_dies_or_fails_leaves_the_task_to_this_one(
 ) -> None:
     with parallel.in_background(task(), 1) as result:
         assert result() == "here"
-    assert started == [1]
+    assert len(started) == 1
     assert capfd.readouterr().err == ""  # the failure away is not printed
 
 
@@ -203,13 +201,9 @@ def test_a_result_not_asked_for_is_not_waited_for(monkeypatch: pytest.MonkeyPatc
 def _both_ways(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[Any, Any]:
     """`timeline diff ARGS` in one process, then with the old version parsed aside."""
     one = runner.invoke(app, ["diff", *args])
-    count: list[int] = []
-    original = parallel._start
-    monkeypatch.setattr(parallel, "_start", lambda task: count.append(1) or original(task))
-    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    started = spy_on(monkeypatch, "_start", cores=2)
     two = runner.invoke(app, ["diff", *args])
-    assert count == [1]
+    assert len(started) == 1
     return one, two
 
 
@@ -266,18 +260,8 @@ def test_git_external_is_the_same_from_two_processes(
 
 @pytest.fixture
 def ahead(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every run is large enough and a core is free; counts the worker pools started."""
-    count: list[int] = []
-    original = parallel._second_process
-
-    def spy(workers: int) -> Any:
-        count.append(workers)
-        return original(workers)
-
-    monkeypatch.setattr(parallel, "_second_process", spy)
-    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
-    return count
+    """The worker counts of the pools that read ahead (a second core is free)."""
+    return spy_on(monkeypatch, "_second_process", cores=2)
 
 
 def _reports(folder: Path, warnings: bool) -> list[tuple[Path, Any, Any]]:
@@ -296,13 +280,9 @@ def test_cases_read_ahead_give_the_same_reports(
     cases = _corpus(tmp_path)
     (cases / "g-dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
     one = _reports(cases, warnings)
-    count: list[int] = []
-    original = parallel._second_process
-    monkeypatch.setattr(parallel, "_second_process", lambda n: count.append(n) or original(n))
-    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    workers = spy_on(monkeypatch, "_second_process", cores=2)
     assert _reports(cases, warnings) == one
-    assert count == [1]
+    assert workers == [1]
     assert any(not diagnostics for _, diagnostics, case in one if case is not None)
     assert any(diagnostics for _, diagnostics, _ in one[:-1])  # the broken files
     assert "g-dangling.yaml" in " ".join(one[-1][1])
@@ -312,39 +292,18 @@ def test_the_database_is_the_same_read_ahead(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("TIMELINE_DATA_DIR", raising=False)
-    one = runner.invoke(
-        app,
-        [
-            "--data-dir",
-            str(DATA),
-            "export",
-            "--all",
-            "-f",
-            "sqlite",
-            "-o",
-            str(tmp_path / "one.db"),
-        ],
-    )
-    count: list[int] = []
-    original = parallel._second_process
-    monkeypatch.setattr(parallel, "_second_process", lambda n: count.append(n) or original(n))
-    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 3)
-    two = runner.invoke(
-        app,
-        [
-            "--data-dir",
-            str(DATA),
-            "export",
-            "--all",
-            "-f",
-            "sqlite",
-            "-o",
-            str(tmp_path / "two.db"),
-        ],
-    )
+
+    def export(name: str) -> Any:
+        output = str(tmp_path / name)
+        return runner.invoke(
+            app, ["--data-dir", str(DATA), "export", "--all", "-f", "sqlite", "-o", output]
+        )
+
+    one = export("one.db")
+    workers = spy_on(monkeypatch, "_second_process", cores=3)
+    two = export("two.db")
     assert one.exit_code == two.exit_code == 0, one.stderr
-    assert count == [2]
+    assert workers == [2]
     assert (tmp_path / "one.db").read_bytes() == (tmp_path / "two.db").read_bytes()
 
 
@@ -366,6 +325,7 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_caller(
         (tmp_path / f"{stem}.yaml").write_text(MINIMAL.replace("id: test-case", f"id: {stem}"))
         paths.append(tmp_path / f"{stem}.yaml")
     monkeypatch.setattr(parallel, "read_document", _dies_on_b)
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 1)  # a file per message
     documents = list(parallel.read_ahead(paths))
     assert ahead == [1]
     assert len(documents) == 6
@@ -385,3 +345,10 @@ def test_a_small_or_single_core_run_is_read_by_the_caller(
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
     assert list(parallel.read_ahead(paths)) == [None, None]  # no core to spare
+
+
+def test_small_files_go_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 10)
+    paths = [tmp_path / f"{n}.yaml" for n in range(5)]
+    batches = list(parallel._batches(paths, [4, 4, 30, 1, 1]))
+    assert batches == [paths[:3], paths[3:]]  # until 10 bytes are held; the rest at the end

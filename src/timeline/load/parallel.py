@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
 MIN_BYTES = 1 << 20
+BATCH_BYTES = 1 << 18  # of files read ahead, sent to the caller in one message
 T = TypeVar("T")
 
 
@@ -144,36 +145,60 @@ def _send(task: Callable[[], object], send: Connection) -> None:
 
 
 def read_ahead(paths: Sequence[Path]) -> Iterator[Document | None]:
-    """The document of each of `paths`, in order, read by the other cores a few files
-    ahead of the caller, who validates them (`validate_file(..., document=...)`).
+    """The document of each of `paths`, in order, read by the other cores a little ahead
+    of the caller, who validates them (`validate_file(..., document=...)`).
 
     None for a file the caller reads itself: every file of a run too small for workers
     (under `MIN_BYTES` in all), on one core or where processes cannot fork, and every file
-    from the first that a worker fails on (it died, out of memory). At most two files per
-    worker wait, read, for the caller: memory stays bounded, whatever the number of files.
+    from the first that a worker fails on (it died, out of memory). Files go to the
+    workers in batches of about `BATCH_BYTES` (one message for many small files), and at
+    most two batches per worker wait for the caller: memory stays bounded, whatever the
+    number of files.
     """
     workers = default_jobs() - 1
-    if workers < 1 or len(paths) < 2 or not _can_fork() or _total_size(paths) < MIN_BYTES:
+    sizes = [file_size(path) for path in paths]
+    if workers < 1 or len(paths) < 2 or sum(sizes) < MIN_BYTES or not _can_fork():
         yield from (None for _ in paths)
         return
     from concurrent.futures.process import BrokenProcessPool
 
     executor = _second_process(workers)
     try:
-        queue = iter(paths)
-        pending = deque(executor.submit(read_document, path) for path in islice(queue, 2 * workers))
+        batches = _batches(paths, sizes)
+        pending = deque(
+            (batch, executor.submit(_read_all, batch)) for batch in islice(batches, 2 * workers)
+        )
         while pending:
-            future = pending.popleft()
-            following = next(queue, None)
+            batch, future = pending.popleft()
+            following = next(batches, None)
             if following is not None:
-                pending.append(executor.submit(read_document, following))
+                pending.append((following, executor.submit(_read_all, following)))
             try:
-                yield future.result()
+                yield from future.result()
             except (BrokenProcessPool, OSError):
-                yield from (None for _ in range(1 + len(pending) + sum(1 for _ in queue)))
+                left = [batch, *(waiting for waiting, _ in pending), *batches]
+                yield from (None for batch in left for _ in batch)
                 return
     finally:
         executor.shutdown(cancel_futures=True)
+
+
+def _batches(paths: Sequence[Path], sizes: Sequence[int]) -> Iterator[list[Path]]:
+    """Consecutive paths, grouped until a group holds `BATCH_BYTES` (a large file alone)."""
+    batch: list[Path] = []
+    held = 0
+    for path, size in zip(paths, sizes, strict=True):
+        batch.append(path)
+        held += size
+        if held >= BATCH_BYTES:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+def _read_all(paths: list[Path]) -> list[Document]:
+    return [read_document(path) for path in paths]
 
 
 def _second_process(workers: int) -> ProcessPoolExecutor:
@@ -184,12 +209,11 @@ def _second_process(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=get_context("fork"))
 
 
-def _total_size(paths: Iterable[Path]) -> int:
-    total = 0
-    for path in paths:
-        with contextlib.suppress(OSError):  # reported when the file is read
-            total += path.stat().st_size
-    return total
+def file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
 
 
 def _can_fork() -> bool:
@@ -205,4 +229,4 @@ def _pool(workers: int) -> Pool:
 
 
 def _size(work: list[Task]) -> int:
-    return _total_size(Path(task[0]) for task in work if not isinstance(task, FileReport))
+    return sum(file_size(Path(task[0])) for task in work if not isinstance(task, FileReport))

@@ -16,7 +16,7 @@ from timeline.diff.model import CaseDiff, Version
 from timeline.errors import InvalidCaseError, UsageError
 from timeline.load.files import shown
 from timeline.load.loader import Document, parse_document, read_document
-from timeline.load.parallel import in_background
+from timeline.load.parallel import file_size, in_background
 from timeline.load.validation import FileReport, for_use, validate_bytes, validate_file
 from timeline.model.case import Case
 from timeline.store.registry import registry_for
@@ -63,7 +63,7 @@ def _source(spec: Spec, directory: Path) -> _Source:
         registry = registry_for(path)
         return _Source(
             partial(read_document, path),
-            _size(path),
+            file_size(path),
             partial(validate_file, path, registry=registry, lenient=registry is None),
             str(path),
             Version(id=path.stem, file=shown(path)),
@@ -84,13 +84,6 @@ def _source(spec: Spec, directory: Path) -> _Source:
         blob.name,
         Version(id=path.stem, file=blob.path, rev=spec.rev),
     )
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:  # reported when the file is read
-        return 0
 
 
 def _loaded(source: _Source, report: FileReport) -> Loaded:
