@@ -326,9 +326,10 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_caller(
         paths.append(tmp_path / f"{stem}.yaml")
     monkeypatch.setattr(parallel, "read_document", _dies_on_b)
     monkeypatch.setattr(parallel, "BATCH_BYTES", 1)  # a file per message
-    documents = list(parallel.read_ahead(paths))
+    read = list(parallel.read_ahead(paths))
+    assert [path for path, _ in read] == paths
+    documents = [document for _, document in read]
     assert ahead == [1]
-    assert len(documents) == 6
     assert documents[0] is not None and documents[0].data["id"] == "a"
     assert documents[1:] == [None] * 5  # b and after: the caller reads them
 
@@ -341,10 +342,10 @@ def test_a_small_or_single_core_run_is_read_by_the_caller(
 
     monkeypatch.setattr(parallel, "_second_process", no_pool)
     paths = [DATA / "kloop.yaml", DATA / "temirov-live.yaml"]
-    assert list(parallel.read_ahead(paths)) == [None, None]  # under MIN_BYTES
+    assert list(parallel.read_ahead(paths)) == [(p, None) for p in paths]  # under MIN_BYTES
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
-    assert list(parallel.read_ahead(paths)) == [None, None]  # no core to spare
+    assert list(parallel.read_ahead(paths)) == [(p, None) for p in paths]  # no core to spare
 
 
 def test_small_files_go_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

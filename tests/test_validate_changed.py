@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from test_diff_support import GitRepo
+from test_parallel import spy_on
 from test_registry import CASE, ORGS, PEOPLE
 from timeline.cli import app
 from timeline.store.changes import find_changes, validate_changes
@@ -248,3 +249,24 @@ def test_before_the_first_commit_everything_is_new(
     repo.git("add", "-A")
     monkeypatch.chdir(repo.root)
     assert validated(repo) == ["alpha.yaml", "organizations.yaml", "people.yaml"]
+
+
+def test_the_same_report_with_the_files_read_ahead(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The changed cases and their dependents, read by other cores: the same report."""
+    repo.write("data/registry/people.yaml", PEOPLE.split("  - id: no\n")[0])
+    repo.write("data/cases/beta.yaml", plain("beta", related="[alpha]").replace("First", "1st"))
+    repo.write("data/cases/gamma.yaml", plain("gamma").replace("type: detention", "type: x"))
+    repo.write("data/cases/epsilon.yaml", case("epsilon"))
+    args = ["validate", "--changed", "HEAD"]
+    one = runner.invoke(app, args)
+    workers = spy_on(monkeypatch, "_second_process", cores=2)
+    two = runner.invoke(app, args)
+    assert workers == [1]  # for the three changed cases (alpha, which uses the entry, is read here)
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert "gamma.yaml" in one.stdout and "TL302" in one.stdout
+    three = runner.invoke(app, [*args, "--jobs", "1"])
+    assert workers == [1]  # none more: one process
+    assert three.stdout == one.stdout

@@ -88,13 +88,13 @@ def validate(
     chosen = pick_format(format)
     reporter = REPORTERS[chosen](color=chosen == "text" and use_color(sys.stdout))
     reporter.summary.folder = folder
+    jobs = jobs or default_jobs()
     if changed is not None:
-        reports = _changed(changed, targets)
+        reports = _changed(changed, targets, jobs)
     else:
         total = sum(1 for _ in iter_case_files(targets))
         if not total:
             fail("no case files (*.yaml) in " + ", ".join(map(str, targets)))
-        jobs = jobs or default_jobs()
         checked = validate_in_parallel(targets, jobs=jobs, registry_for=registry_for)
         reports = with_registries(_with_progress(checked, total))
     unreadable = False
@@ -125,7 +125,7 @@ def _data_directory() -> tuple[list[Path], str]:
     return [directory], f"{directory} (the bundled examples)"
 
 
-def _changed(rev: str, targets: list[Path]) -> Iterator[FileReport]:
+def _changed(rev: str, targets: list[Path], jobs: int) -> Iterator[FileReport]:
     """What changed since `rev` in the folders given (else the data directory), and the
     files given, whatever changed (as pre-commit passes them, also with --all-files)."""
     from timeline.store.changes import find_changes, validate_changes
@@ -135,7 +135,7 @@ def _changed(rev: str, targets: list[Path]) -> Iterator[FileReport]:
     changes = find_changes(rev, folders)
     if not changes.cases and not changes.case_ids and not changes.registries and not files:
         sys.stderr.write(f"timeline: no case file changed since {rev}\n")
-    return validate_changes(changes, folders, also=files)
+    return validate_changes(changes, folders, also=files, jobs=jobs)
 
 
 def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileReport]:

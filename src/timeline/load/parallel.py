@@ -144,9 +144,12 @@ def _send(task: Callable[[], object], send: Connection) -> None:
         send.send(task())
 
 
-def read_ahead(paths: Sequence[Path]) -> Iterator[Document | None]:
-    """The document of each of `paths`, in order, read by the other cores a little ahead
-    of the caller, who validates them (`validate_file(..., document=...)`).
+def read_ahead(
+    paths: Sequence[Path], jobs: int | None = None
+) -> Iterator[tuple[Path, Document | None]]:
+    """Each of `paths` with its document, in order, read by the other cores (of `jobs`
+    processes in all; by default the cores this process may use) a little ahead of the
+    caller, who validates them (`validate_file(..., document=...)`).
 
     None for a file the caller reads itself: every file of a run too small for workers
     (under `MIN_BYTES` in all), on one core or where processes cannot fork, and every file
@@ -155,10 +158,10 @@ def read_ahead(paths: Sequence[Path]) -> Iterator[Document | None]:
     most two batches per worker wait for the caller: memory stays bounded, whatever the
     number of files.
     """
-    workers = default_jobs() - 1
+    workers = (jobs or default_jobs()) - 1
     sizes = [file_size(path) for path in paths]
     if workers < 1 or len(paths) < 2 or sum(sizes) < MIN_BYTES or not _can_fork():
-        yield from (None for _ in paths)
+        yield from ((path, None) for path in paths)
         return
     from concurrent.futures.process import BrokenProcessPool
 
@@ -174,10 +177,10 @@ def read_ahead(paths: Sequence[Path]) -> Iterator[Document | None]:
             if following is not None:
                 pending.append((following, executor.submit(_read_all, following)))
             try:
-                yield from future.result()
+                yield from zip(batch, future.result(), strict=True)
             except (BrokenProcessPool, OSError):
                 left = [batch, *(waiting for waiting, _ in pending), *batches]
-                yield from (None for batch in left for _ in batch)
+                yield from ((path, None) for batch in left for path in batch)
                 return
     finally:
         executor.shutdown(cancel_futures=True)

@@ -158,10 +158,12 @@ def _as_given(relative: str, changes: Changes) -> Path | None:
 
 
 def validate_changes(
-    changes: Changes, folders: list[Path], also: Iterable[Path] = ()
+    changes: Changes, folders: list[Path], also: Iterable[Path] = (), jobs: int | None = None
 ) -> Iterator[FileReport]:
     """Reports of the files in `also` and the changed case files, of the cases that depend
-    on a change, and of the files of a registry that changed; each file once."""
+    on a change, and of the files of a registry that changed; each file once, read by
+    up to `jobs` processes (`read_ahead`)."""
+    from timeline.load.parallel import read_ahead
     from timeline.load.registry_files import registry_in
     from timeline.load.validation import validate_paths
 
@@ -169,12 +171,12 @@ def validate_changes(
     given = [p for p in also if os.path.realpath(p) not in done]
     yield from validate_paths(given, registry_for=registry_for)
     done.update(os.path.realpath(path) for path in also)
-    for path in changes.cases:
-        yield _named_gone(validate_file(path), path, changes)
-    for path in dependents(changes, folders):
-        if os.path.realpath(path) in done:
-            continue
-        report = validate_file(path)
+    # The other cores read (parse) the files ahead: a registry change can touch thousands.
+    for path, document in read_ahead(changes.cases, jobs):
+        yield _named_gone(validate_file(path, document=document), path, changes)
+    others = [p for p in dependents(changes, folders) if os.path.realpath(p) not in done]
+    for path, document in read_ahead(others, jobs):
+        report = validate_file(path, document=document)
         if _depends(report, changes):
             yield _named_gone(report, path, changes)
     for folder in changes.registries:

@@ -78,7 +78,7 @@ def each_report(
     paths = list(case_paths(directory, notices))
     known = frozenset(path.stem for path in paths)
     # The other cores read (parse) the files ahead; this process validates them.
-    for path, document in zip(paths, read_ahead(paths), strict=True):
+    for path, document in read_ahead(paths):
         validate = partial(validate_file, path, known_cases=known)
         report = validate(document=document) if warnings else for_use(validate, document)
         if any(d.code == UNREADABLE for d in report.diagnostics):
