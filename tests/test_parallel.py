@@ -261,7 +261,7 @@ def test_git_external_is_the_same_from_two_processes(
 @pytest.fixture
 def ahead(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The worker counts of the pools that read ahead (a second core is free)."""
-    return spy_on(monkeypatch, "_second_process", cores=2)
+    return spy_on(monkeypatch, "_reader_pool", cores=2)
 
 
 def _reports(folder: Path, warnings: bool) -> list[tuple[Path, Any, Any]]:
@@ -280,7 +280,7 @@ def test_cases_read_ahead_give_the_same_reports(
     cases = _corpus(tmp_path)
     (cases / "g-dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
     one = _reports(cases, warnings)
-    workers = spy_on(monkeypatch, "_second_process", cores=2)
+    workers = spy_on(monkeypatch, "_reader_pool", cores=2)
     assert _reports(cases, warnings) == one
     assert workers == [1]
     assert any(not diagnostics for _, diagnostics, case in one if case is not None)
@@ -300,7 +300,7 @@ def test_the_database_is_the_same_read_ahead(
         )
 
     one = export("one.db")
-    workers = spy_on(monkeypatch, "_second_process", cores=3)
+    workers = spy_on(monkeypatch, "_reader_pool", cores=3)
     two = export("two.db")
     assert one.exit_code == two.exit_code == 0, one.stderr
     assert workers == [2]
@@ -340,7 +340,7 @@ def test_a_small_or_single_core_run_is_read_by_the_caller(
     def no_pool(workers: int) -> None:
         raise AssertionError("workers were started")
 
-    monkeypatch.setattr(parallel, "_second_process", no_pool)
+    monkeypatch.setattr(parallel, "_reader_pool", no_pool)
     paths = [DATA / "kloop.yaml", DATA / "temirov-live.yaml"]
     assert list(parallel.read_ahead(paths)) == [(p, None) for p in paths]  # under MIN_BYTES
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)

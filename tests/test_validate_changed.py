@@ -261,7 +261,7 @@ def test_the_same_report_with_the_files_read_ahead(
     repo.write("data/cases/epsilon.yaml", case("epsilon"))
     args = ["validate", "--changed", "HEAD"]
     one = runner.invoke(app, args)
-    workers = spy_on(monkeypatch, "_second_process", cores=2)
+    workers = spy_on(monkeypatch, "_reader_pool", cores=2)
     two = runner.invoke(app, args)
     assert workers == [1]  # for the three changed cases (alpha, which uses the entry, is read here)
     assert one.exit_code == two.exit_code == 1

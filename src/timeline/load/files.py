@@ -1,5 +1,5 @@
 """Case files on disk: the suffixes that make a file a case file, the cases beside one,
-where its registry is, and how a path is shown."""
+where its registry is, a file's size, and how a path is shown."""
 
 from __future__ import annotations
 
@@ -31,6 +31,14 @@ def registry_files(folder: Path) -> list[Path]:
         return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.is_dir())
     except OSError:
         return []
+
+
+def file_size(path: Path) -> int:
+    """The size of a file in bytes; 0 when it cannot be read (reported when it is read)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def shown(path: Path) -> str:

@@ -30,8 +30,16 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from timeline.load.files import file_size
 from timeline.load.loader import Document, read_document
-from timeline.load.validation import FileReport, RegistryFor, Task, case_tasks, validate_task
+from timeline.load.validation import (
+    FileReport,
+    RegistryFor,
+    Task,
+    case_tasks,
+    for_use,
+    validate_task,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -123,6 +131,20 @@ def in_background(task: Callable[[], T], size: int) -> Iterator[Callable[[], T]]
         process.join()
 
 
+def for_use_both(
+    old_parse: Callable[[], Document],
+    old_validate: Callable[..., FileReport],
+    new_validate: Callable[..., FileReport],
+    size: int,
+) -> tuple[FileReport, FileReport]:
+    """The reports (`for_use`) of two versions of a case, as `diff` reads them: the old
+    one parsed `in_background` (`size`: the smaller file) while this process validates
+    the new one."""
+    with in_background(old_parse, size) as old_document:
+        new = for_use(new_validate)
+        return for_use(old_validate, old_document()), new
+
+
 def _start(task: Callable[[], object]) -> tuple[BaseProcess, Connection]:
     """Fork a process that sends `task()` back (or nothing, if it fails)."""
     from multiprocessing import get_context
@@ -159,13 +181,14 @@ def read_ahead(
     number of files.
     """
     workers = (jobs or default_jobs()) - 1
-    sizes = [file_size(path) for path in paths]
-    if workers < 1 or len(paths) < 2 or sum(sizes) < MIN_BYTES or not _can_fork():
+    able = workers >= 1 and len(paths) > 1 and _can_fork()
+    sizes = [file_size(path) for path in paths] if able else []
+    if not able or sum(sizes) < MIN_BYTES:
         yield from ((path, None) for path in paths)
         return
     from concurrent.futures.process import BrokenProcessPool
 
-    executor = _second_process(workers)
+    executor = _reader_pool(workers)
     try:
         batches = _batches(paths, sizes)
         pending = deque(
@@ -204,19 +227,12 @@ def _read_all(paths: list[Path]) -> list[Document]:
     return [read_document(path) for path in paths]
 
 
-def _second_process(workers: int) -> ProcessPoolExecutor:
+def _reader_pool(workers: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     # Not multiprocessing's Pool: a pool that notices a worker that dies.
     return ProcessPoolExecutor(workers, mp_context=get_context("fork"))
-
-
-def file_size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:  # reported when the file is read
-        return 0
 
 
 def _can_fork() -> bool:

@@ -55,8 +55,8 @@ def validate_file(
     `lenient` is for reading a file away from its registry (show, export, diff): a
     reference that nothing defines is then one warning, and a stand-in that shows
     nothing about what it stands for. Without `warnings`, the rules that can only warn
-    are not run (see `for_use`). `document` is the file already read (by
-    `timeline.load.parallel.parse_both`); it gains the report's diagnostics.
+    are not run (see `for_use`). `document` is the file already read (by another
+    process: `timeline.load.parallel`); it gains the report's diagnostics.
     """
     if known_cases is None:
         known_cases = sibling_cases(path.parent)

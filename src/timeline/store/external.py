@@ -19,8 +19,8 @@ from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import UsageError
 from timeline.load.loader import parse_document
-from timeline.load.parallel import in_background
-from timeline.load.validation import FileReport, for_use, validate_bytes
+from timeline.load.parallel import for_use_both
+from timeline.load.validation import FileReport, validate_bytes
 from timeline.store.registry import registry_for
 
 NULL = "/dev/null"
@@ -85,11 +85,9 @@ def external_diff(args: list[str]) -> ExternalResult:
         )
         for raw, file, name in ((old_raw, path, old_name), (new_raw, new_path, new_name))
     )
-    # A large old side is parsed in a second process while this one loads the new.
     old_parse = partial(parse_document, old_raw, old_name)
-    with in_background(old_parse, min(len(old_raw), len(new_raw))) as old_document:
-        new = for_use(new_validate)
-        old = for_use(old_validate, old_document())
+    size = min(len(old_raw), len(new_raw))
+    old, new = for_use_both(old_parse, old_validate, new_validate, size)
     invalid = [report for report in (old, new) if not report.valid]
     if invalid or old.case is None or new.case is None:
         return ExternalResult(text=_line_diff(old_raw, new_raw, path, new_path), invalid=invalid)

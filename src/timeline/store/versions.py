@@ -14,10 +14,10 @@ from pathlib import Path
 from timeline.diff.core import diff_cases
 from timeline.diff.model import CaseDiff, Version
 from timeline.errors import InvalidCaseError, UsageError
-from timeline.load.files import shown
+from timeline.load.files import file_size, shown
 from timeline.load.loader import Document, parse_document, read_document
-from timeline.load.parallel import file_size, in_background
-from timeline.load.validation import FileReport, for_use, validate_bytes, validate_file
+from timeline.load.parallel import for_use_both
+from timeline.load.validation import FileReport, validate_bytes, validate_file
 from timeline.model.case import Case
 from timeline.store.registry import registry_for
 from timeline.store.revisions import Spec, case_path, parse_spec, read_blob, registry_at
@@ -97,14 +97,12 @@ def compare_specs(texts: list[str], directory: Path) -> CaseDiff:
     """`timeline diff OLD [NEW]`: load both versions and diff them.
 
     A large old version is parsed in a second process while this one loads the new
-    (`in_background`); an invalid old version is still the one reported first.
+    (`for_use_both`); an invalid old version is still the one reported first.
     """
     old_spec, new_spec = sides(texts)
     old, new = _source(old_spec, directory), _source(new_spec, directory)
-    with in_background(old.parse, min(old.size, new.size)) as old_document:
-        new_report = for_use(new.validate)
-        before = _loaded(old, for_use(old.validate, old_document()))
-    after = _loaded(new, new_report)
+    reports = for_use_both(old.parse, old.validate, new.validate, min(old.size, new.size))
+    before, after = _loaded(old, reports[0]), _loaded(new, reports[1])
     return diff_cases(
         before.case, after.case, old_version=before.version, new_version=after.version
     )
