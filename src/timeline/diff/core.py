@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from pydantic import BaseModel
-
 from timeline.diff.chronology import chronology_places, classify_date, display
 from timeline.diff.model import (
     SECTIONS,
@@ -21,6 +19,7 @@ from timeline.diff.model import (
 from timeline.diff.renames import pair_renames
 from timeline.diff.standing import standing_changes
 from timeline.diff.values import Translate, diff_values, translator
+from timeline.model.base import Model
 from timeline.model.case import Case, Event, Person
 from timeline.model.describe import short_name
 from timeline.model.vocab import Privacy
@@ -107,7 +106,7 @@ def _match(
     return pairs, removed, added
 
 
-def _dump(item: BaseModel, translate: Translate | None, **options: Any) -> dict[str, Any]:
+def _dump(item: Model, translate: Translate | None, **options: Any) -> dict[str, Any]:
     data: dict[str, Any] = item.model_dump(mode="json", **options)
     data.pop("id", None)
     return translate(data) if translate else data

@@ -23,35 +23,22 @@ from timeline.model.case import Case
 FULL_REPORT_BYTES = 64 * 1024
 
 
-def _fail_fast(schema: Any, models: set[type]) -> Any:
-    """Make every list of `schema` stop at its first invalid item; collect its models."""
+def _fail_fast(schema: Any) -> Any:
+    """Make every list of `schema` stop at its first invalid item."""
     if isinstance(schema, dict):
         if schema.get("type") == "list":
             schema["fail_fast"] = True
-        if schema.get("type") == "model":
-            models.add(schema["cls"])
         for value in schema.values():
-            _fail_fast(value, models)
+            _fail_fast(value)
     elif isinstance(schema, list):
         for value in schema:
-            _fail_fast(value, models)
+            _fail_fast(value)
     return schema
 
 
 @cache
 def _first_problems() -> SchemaValidator:
-    models: set[type] = set()
-    schema = _fail_fast(copy.deepcopy(Case.__pydantic_core_schema__), models)
-    # pydantic-core reuses a complete model's own validator for its schema (and so would
-    # ignore the changed lists): the models are marked incomplete while it builds.
-    complete = {model: model.__dict__.get("__pydantic_complete__") for model in models}
-    try:
-        for model in models:
-            type.__setattr__(model, "__pydantic_complete__", False)
-        return SchemaValidator(schema)
-    finally:
-        for model, value in complete.items():
-            type.__setattr__(model, "__pydantic_complete__", value)
+    return SchemaValidator(_fail_fast(copy.deepcopy(Case.model_schema)))
 
 
 def validate_case(data: Any, size: int) -> Case:

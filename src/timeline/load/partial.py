@@ -20,7 +20,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from timeline.load.diagnostics import Finding, Path
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path as FilePath
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from timeline.load.checks import (
     Context,

@@ -30,9 +30,7 @@ def shipped_schema_text(*, registry: bool = False) -> str:
 
 
 def case_schema() -> dict[str, Any]:
-    from timeline.model.case import Case
-
-    schema = Case.model_json_schema(mode="validation")
+    schema = _twin("Case").model_json_schema(mode="validation")
     definitions = schema.get("$defs", {})
     _describe_vocabularies(definitions)
     _allow_bare_ids(schema)
@@ -46,9 +44,7 @@ def case_schema() -> dict[str, Any]:
 
 
 def registry_schema() -> dict[str, Any]:
-    from timeline.model.registry import RegistryFile
-
-    schema = RegistryFile.model_json_schema(mode="validation")
+    schema = _twin("RegistryFile").model_json_schema(mode="validation")
     _describe_vocabularies(schema.get("$defs", {}))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -57,6 +53,14 @@ def registry_schema() -> dict[str, Any]:
         "description": "People, organizations, charges and sources that every case may use.",
         **schema,
     }
+
+
+def _twin(name: str) -> Any:
+    """The pydantic model of a class of the case model (see timeline.model.compile)."""
+    from timeline.model import case, registry
+    from timeline.model.compile import twins
+
+    return twins([case, registry])[name]
 
 
 def _describe_vocabularies(definitions: dict[str, Any]) -> None:

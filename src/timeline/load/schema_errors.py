@@ -5,19 +5,16 @@ mean", a vocabulary term with the terms it could be, a pattern with an example.
 from __future__ import annotations
 
 import difflib
-import types
-import typing
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, ValidationError
 
 from timeline.load.diagnostics import Finding, Path, format_path
+from timeline.model.base import Model
 from timeline.model.case import FORMAT_VERSION, Case
 from timeline.model.vocab import Term
 
 
-def schema_findings(error: ValidationError, root: type[BaseModel] = Case) -> list[Finding]:
+def schema_findings(error: ValidationError, root: type[Model] = Case) -> list[Finding]:
     """Schema errors as findings; `root` is the model of the whole document."""
     findings = [_finding(detail, root) for detail in error.errors(include_url=False)]
     # A misspelt required key is one mistake: keep "unknown key 'titel', did you mean
@@ -60,7 +57,7 @@ _PATTERN_HELP = {
 }
 
 
-def _finding(detail: ErrorDetails, root: type[BaseModel]) -> Finding:
+def _finding(detail: ErrorDetails, root: type[Model]) -> Finding:
     loc: Path = tuple(part for part in detail["loc"] if isinstance(part, str | int))
     kind = detail["type"]
     value = detail.get("input")
@@ -138,7 +135,7 @@ def _example(name: str) -> str | None:
     return examples.get(name)
 
 
-def _unknown_key(loc: Path, root: type[BaseModel]) -> Finding:
+def _unknown_key(loc: Path, root: type[Model]) -> Finding:
     key = str(loc[-1])
     allowed = fields_at(loc[:-1], root)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -155,7 +152,7 @@ def _where(loc: Path) -> str:
     return f" in {format_path(loc)}" if loc else ""
 
 
-def _unknown_term(loc: Path, value: object, root: type[BaseModel]) -> Finding:
+def _unknown_term(loc: Path, value: object, root: type[Model]) -> Finding:
     vocabulary = _annotation_at(loc, root)
     name = str(next((p for p in reversed(loc) if isinstance(p, str)), ""))
     if vocabulary is None:
@@ -166,43 +163,30 @@ def _unknown_term(loc: Path, value: object, root: type[BaseModel]) -> Finding:
     return Finding("TL207", f"{_quote(value)} is not a known {name.replace('_', ' ')}", loc, hint)
 
 
-def fields_at(loc: Path, root: type[BaseModel] = Case) -> list[str]:
+def fields_at(loc: Path, root: type[Model] = Case) -> list[str]:
     """The keys the format allows at a path of the document."""
     model = _model_at(loc, root)
     return list(model.model_fields) if model else []
 
 
-def _model_at(loc: Path, root: type[BaseModel]) -> type[BaseModel] | None:
-    current: Any = root
+def _model_at(loc: Path, root: type[Model]) -> type[Model] | None:
+    current: type | None = root
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not (isinstance(current, type) and issubclass(current, Model)):
             return None
-        info = current.model_fields.get(part)
-        if info is None:
+        shape = current.model_fields.get(part)
+        if shape is None:
             return None
-        current = _inner(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = shape.holds
+    return current if isinstance(current, type) and issubclass(current, Model) else None
 
 
-def _annotation_at(loc: Path, root: type[BaseModel]) -> type[Term] | None:
+def _annotation_at(loc: Path, root: type[Model]) -> type[Term] | None:
     *parents, last = [p for p in loc if isinstance(p, str)] or [""]
     model = _model_at(tuple(parents), root)
     if model is None or last not in model.model_fields:
         return None
-    inner = _inner(model.model_fields[last].annotation)
-    return inner if isinstance(inner, type) and issubclass(inner, Term) else None
-
-
-def _inner(annotation: Any) -> Any:
-    """The model or vocabulary inside `list[X]`, `X | None` or `Annotated[X, ...]`."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
-        else:
-            return annotation
+    held = model.model_fields[last].holds
+    return held if isinstance(held, type) and issubclass(held, Term) else None

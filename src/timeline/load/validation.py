@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path as FilePath
 from typing import Literal
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from timeline.load.bounded import validate_case
 from timeline.load.checks import Context, run_checks

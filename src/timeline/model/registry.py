@@ -8,26 +8,25 @@ after its own entries (so the case's own items keep their indices in the file).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-from pydantic import Field
-
-from timeline.model.case import (
-    FORMAT_VERSION,
-    Case,
-    Charge,
-    Model,
-    Organization,
-    Person,
-    PersonUse,
-    Source,
-    _empty_list,
-)
+from timeline.model import base, case, values, vocab
+from timeline.model.base import EMPTY, Model
+from timeline.model.case import Case, Charge, Organization, Person, PersonUse, Source
+from timeline.model.compile import stored_schema
 from timeline.model.references import CHARGE, EVENT, ORGANIZATION, PERSON, SOURCE, referenced
 from timeline.model.vocab import OrganizationKind, Privacy
+
+if TYPE_CHECKING:  # the types as pydantic reads them (see model/case.py)
+    from typing import Annotated
+
+    from pydantic import Field
+
+    from timeline.model.values import FORMAT_VERSION
 
 Item = Person | Organization | Charge | Source
 
@@ -41,10 +40,10 @@ class RegistryFile(Model):
     """One file of the registry: any of the four sections, with the format version."""
 
     format: Annotated[int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)]
-    people: list[Person] = _empty_list()
-    organizations: list[Organization] = _empty_list()
-    charges: list[Charge] = _empty_list()
-    sources: list[Source] = _empty_list()
+    people: list[Person] = EMPTY
+    organizations: list[Organization] = EMPTY
+    charges: list[Charge] = EMPTY
+    sources: list[Source] = EMPTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +169,7 @@ def references(case: Case) -> dict[str, str]:
                 if kinds.get(ref, PERSON) == PERSON:
                     kinds[ref] = stand_in
     return kinds
+
+
+_modules = {"case": case, "registry": sys.modules[__name__], "values": values, "vocab": vocab}
+base.bind(stored_schema("registry_file", _modules))
