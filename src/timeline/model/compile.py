@@ -106,13 +106,14 @@ def function_source(root: str, made: dict[str, type[BaseModel]]) -> str:
     """The function of model/compiled.py that returns the core schema of `root`."""
     modules, name = ROOTS[root]
     writer = _Writer(made, [sys.modules[module] for module in modules])
-    body = writer.write(made[name].__pydantic_core_schema__, 1)
+    result = writer.write(made[name].__pydantic_core_schema__, 1)
     names = sorted(writer.modules)
     taken = ", ".join(f'modules["{name}"]' for name in names)
     return (
         f"def {root}(modules: Mapping[str, ModuleType]) -> dict[str, Any]:\n"
         f"    {', '.join(names)} = {taken}\n"
-        f"    return {body}\n"
+        + "".join(writer.definitions)
+        + f"    return {result}\n"
     )
 
 
@@ -167,24 +168,24 @@ def source() -> str:
 
 
 class _Writer:
-    """A core schema as a Python expression: classes, functions, enum members and other
-    objects by their name in a module of timeline.model, which the function imports."""
+    """A core schema as Python: classes, functions, enum members and other objects by their
+    name in a module of timeline.model, which the function takes; the schema of each model
+    and vocabulary (those pydantic gives a `ref`) once, in a variable, used wherever it is."""
 
     def __init__(self, made: dict[str, type[BaseModel]], searched: list[ModuleType]) -> None:
         self.classes = {twin: name for name, twin in made.items()}
         self.searched = [*searched, sys.modules["timeline.model.values"]]
         self.modules: set[str] = set()
+        self.definitions: list[str] = []
+        self.defined: dict[str, tuple[str, str]] = {}  # ref: (variable, its schema)
 
     def write(self, value: Any, depth: int) -> str:
-        indent, inner = "    " * depth, "    " * (depth + 1)
         if isinstance(value, dict):
-            items = [
-                f"{inner}{_text(key)}: {self.write(self._value(key, item), depth + 1)},\n"
-                for key, item in value.items()
-                if key != "metadata"  # what pydantic keeps for the JSON Schema
-            ]
-            return "{\n" + "".join(items) + indent + "}" if items else "{}"
+            if isinstance(value.get("ref"), str):
+                return self._variable(value)
+            return self._dict(value, depth)
         if isinstance(value, list):
+            indent, inner = "    " * depth, "    " * (depth + 1)
             items = [f"{inner}{self.write(item, depth + 1)},\n" for item in value]
             return "[\n" + "".join(items) + indent + "]" if items else "[]"
         if isinstance(value, enum.Enum):
@@ -196,6 +197,27 @@ class _Writer:
         if isinstance(value, type | FunctionType):
             return self._name(value)
         return self._global(value)
+
+    def _dict(self, value: dict[str, Any], depth: int) -> str:
+        indent, inner = "    " * depth, "    " * (depth + 1)
+        items = [
+            f"{inner}{_text(key)}: {self.write(self._value(key, item), depth + 1)},\n"
+            for key, item in value.items()
+            if key != "metadata"  # what pydantic keeps for the JSON Schema
+        ]
+        return "{\n" + "".join(items) + indent + "}" if items else "{}"
+
+    def _variable(self, value: dict[str, Any]) -> str:
+        ref = _ADDRESS.sub("", value["ref"])
+        schema = self._dict(value, 1)  # first the variables it uses
+        variable, known = self.defined.get(ref, ("", schema))
+        if known != schema:
+            raise ValueError(f"two different schemas for {ref}")
+        if not variable:
+            variable = re.sub(r"(?<!^)(?=[A-Z])", "_", ref.rsplit(".", 1)[-1]).lower() + "_schema"
+            self.definitions.append(f"    {variable} = {schema}\n")
+            self.defined[ref] = (variable, schema)
+        return variable
 
     @staticmethod
     def _value(key: str, value: Any) -> Any:
