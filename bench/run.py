@@ -136,8 +136,8 @@ def commands(paths: dict[str, list[Path]], args: argparse.Namespace) -> list[Com
         Command("validate_repo", [timeline, "validate", "data/cases"], REPO),
         Command("import_libs", [PY, "-c", "import pydantic, rich, yaml"], REPO),
         Command("import_typer_libs", [PY, "-c", f"import {CLI_MODULES}"], REPO),
-        # The same libraries and the case model: what pydantic's model machinery and the
-        # building of the model's validators add, before any command does anything.
+        # The same libraries and the case model: what importing the model and building its
+        # validators from the stored schema add, before any command does anything.
         Command("import_model", [PY, "-c", f"import {MODEL_MODULES}"], REPO),
         *repository_commands(paths),
     ]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import copy
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -44,19 +42,6 @@ def test_the_schema_pydantic_builds_now_is_the_stored_one(monkeypatch: pytest.Mo
     # is not equal: the comparison can fail.
     monkeypatch.setattr(Event, "_unknown_date_is_placed", lambda self: self)
     assert compiler.stored_schema("case", CASE_MODULES) != stored
-
-
-def test_running_a_command_imports_no_pydantic_model_machinery() -> None:
-    """pydantic-core alone validates; pydantic's BaseModel is imported for the schemas only."""
-    code = (
-        "import sys; import timeline.model.registry, timeline.load.validation;"
-        "print(sorted(m for m in sys.modules if m.startswith('pydantic')))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert (
-        out.stdout.strip()
-        == "['pydantic_core', 'pydantic_core._pydantic_core', 'pydantic_core.core_schema']"
-    )
 
 
 def test_a_validated_case_is_made_of_the_models_classes(tmp_path: Path) -> None:

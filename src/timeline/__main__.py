@@ -47,42 +47,9 @@ def main() -> None:
     # no cyclic garbage. The cycle collector would only traverse those objects again and
     # again, so the command runs without it.
     gc.disable()
-    _without_pydantic_plugins()
     from timeline.cli import run
 
     run(cache_entry=entry)
-
-
-PLUGIN_LOADER = "pydantic.plugin._loader"
-
-
-def _without_pydantic_plugins() -> None:
-    """Run pydantic without plugins, as PYDANTIC_DISABLE_PLUGINS=__all__ would, but
-    without importing what finds them.
-
-    pydantic's plugin loader imports `importlib.metadata` (and with it email,
-    zipfile, csv...) to read the entry points of every installed distribution when
-    the first validator is built: 0.15x of `import typer, pydantic, rich.console,
-    yaml` on a cold `show`. timeline uses no pydantic plugin, so a loader that
-    finds none takes its place; anything else asked of it comes from the real one.
-    """
-    if PLUGIN_LOADER in sys.modules:
-        return
-    import types
-
-    stub = types.ModuleType(PLUGIN_LOADER)
-    stub.get_plugins = tuple  # type: ignore[attr-defined]  # no plugins: ()
-    stub.__getattr__ = _real_plugin_loader  # type: ignore[method-assign]
-    sys.modules[PLUGIN_LOADER] = stub
-
-
-def _real_plugin_loader(name: str) -> object:
-    if name.startswith("__"):  # what the import system asks of any module (__path__...)
-        raise AttributeError(name)
-    import importlib
-
-    del sys.modules[PLUGIN_LOADER]
-    return getattr(importlib.import_module(PLUGIN_LOADER), name)
 
 
 def _write(text: str) -> None:

@@ -29,27 +29,14 @@ COMMAND_ORDER = (
 
 
 class _PlainArgument(TyperArgument):
-    """An argument shown by its name in capitals: `CASE`, not `{case}` or `PATH <list[Path]>`."""
+    """An argument shown by its name in capitals: `CASE`, not `{CASE}` or `{case}`."""
 
-    @property
-    def display_name_raw(self) -> str:
-        return (self.metavar or self.name or "").upper()
-
-    def display_type_rich(self, ctx: Any) -> str | None:
-        return None
-
-    def _usage_display_name(self) -> str:
-        name = self.display_name_raw
-        if "[" in name:  # such as "OLD [NEW]", which says itself what is optional
+    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:
+        name = (self.metavar or self.name or "").upper()
+        if not usage or "[" in name:  # such as "OLD [NEW]", which says itself what is optional
             return name
         name = name if self.required else f"[{name}]"
         return name + ("..." if self.nargs != 1 else "")
-
-
-def _plain_message(error: typer.BadParameter) -> typer.BadParameter:
-    """Without the "Value error, " that pydantic puts before the message of a choice."""
-    error.message = error.message.removeprefix("Value error, ")
-    return error
 
 
 class _Group(TyperGroup):
@@ -62,17 +49,9 @@ class _Group(TyperGroup):
                 if type(param) is TyperArgument:
                     param.__class__ = _PlainArgument
 
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().make_context(*args, **kwargs)
-        except typer.BadParameter as error:
-            raise _plain_message(error) from None
-
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except typer.BadParameter as error:
-            raise _plain_message(error) from None
         except InvalidCaseError as error:
             from timeline.views.reports import print_invalid
 

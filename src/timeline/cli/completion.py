@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from typer import _click as click
 from typer import rich_utils
 from typer._completion_classes import _sanitize_help_text
+from typer._types import TyperChoice
 from typer.core import TyperArgument, TyperOption
 
 from timeline.cli.app import complete_case
@@ -113,11 +114,10 @@ def _values(param: click.Parameter, ctx: click.Context) -> Any:
     custom = param._custom_shell_complete
     if custom is not None:
         return "case" if _wraps(custom, complete_case) else None
-    described = param.type_descriptor  # type: ignore[attr-defined]
-    if described.is_choice and described.choices is not None:
+    if isinstance(param.type, TyperChoice):
         words = [item.value for item in param.shell_complete(ctx, "")]
-        return [words, bool(described.case_sensitive)]
-    return "file" if described.is_file else "none"
+        return [words, bool(param.type.case_sensitive)]
+    return "file" if isinstance(param.type, click.types.File) else "none"
 
 
 def _wraps(function: Any, target: Any) -> bool:
