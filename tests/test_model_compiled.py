@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import copy
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from pydantic_core import ValidationError
 
-from conftest import MINIMAL, validate_text
+from conftest import MINIMAL, REPO, validate_text
 from timeline.model import case as case_module
 from timeline.model import compile as compiler
 from timeline.model import compiled, registry, values, vocab
@@ -42,6 +44,24 @@ def test_the_schema_pydantic_builds_now_is_the_stored_one(monkeypatch: pytest.Mo
     # is not equal: the comparison can fail.
     monkeypatch.setattr(Event, "_unknown_date_is_placed", lambda self: self)
     assert compiler.stored_schema("case", CASE_MODULES) != stored
+
+
+def test_another_pydantic_core_builds_the_schema_at_import(tmp_path: Path) -> None:
+    """The whole way, in a process of its own: the models import, a case validates (pydantic
+    requires one version of pydantic-core, so the stored version stands for pydantic's)."""
+    code = (
+        "import sys\n"
+        "from timeline.model import compiled\n"
+        "compiled.PYDANTIC_CORE_VERSION = 'another'\n"
+        "from pathlib import Path\n"
+        "from timeline.load.validation import validate_file\n"
+        "import timeline.model.registry\n"
+        f"report = validate_file(Path({str(REPO / 'data' / 'cases' / 'kloop.yaml')!r}))\n"
+        "print(report.valid, len(report.case.events), 'pydantic.main' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    ok, events, built = done.stdout.split()
+    assert (ok, built) == ("True", "True") and int(events) > 20
 
 
 def test_a_validated_case_is_made_of_the_models_classes(tmp_path: Path) -> None:
