@@ -39,3 +39,19 @@ def test_a_baseline_that_fails_stops_the_benchmark(tmp_path: Path, reps: int | N
 def test_a_command_that_should_fail_but_succeeds_stops_it_too(tmp_path: Path) -> None:
     with pytest.raises(CommandFailed, match="validate_invalid exited with 0, expected 1"):
         measure([_command("validate_invalid", "pass", expect=1)], 1, {}, tmp_path)
+
+
+def test_a_burst_runs_in_a_row_and_keeps_the_least_time(tmp_path: Path) -> None:
+    """Each repetition of a start-up command runs it `burst` times; the least time counts."""
+    counter = tmp_path / "runs"
+    # Every third run sleeps: the least of three in a row never includes the sleep.
+    code = (
+        f"from pathlib import Path; import time; p = Path({str(counter)!r}); "
+        "n = len(p.read_text()) if p.exists() else 0; p.write_text('x' * (n + 1)); "
+        "time.sleep(0.3 if n % 3 == 1 else 0)"
+    )
+    command = Command("burst", [sys.executable, "-c", code], REPO, burst=3)
+    results = measure([command], 2, {}, tmp_path)
+    assert len(counter.read_text()) == 1 + 2 * 3  # the warm-up run, then 2 bursts of 3
+    assert len(results["burst"].seconds) == 2
+    assert max(results["burst"].seconds) < 0.3
