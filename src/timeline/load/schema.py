@@ -10,6 +10,7 @@ changing the models, run `python -m timeline.load.schema` to write them.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +56,18 @@ def registry_schema() -> dict[str, Any]:
     }
 
 
+@cache
 def _twin(name: str) -> Any:
     """The pydantic model of a class of the case model (see timeline.model.compile)."""
+    return _twins()[name]
+
+
+@cache
+def _twins() -> dict[str, Any]:
     from timeline.model import case, registry
     from timeline.model.compile import twins
 
-    return twins([case, registry])[name]
+    return twins([case, registry])
 
 
 def _describe_vocabularies(definitions: dict[str, Any]) -> None:

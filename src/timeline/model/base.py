@@ -58,7 +58,6 @@ def wrap_serialization(method: F) -> F:
 class FieldShape:
     """A field as the schema has it: its default and the model or vocabulary it holds."""
 
-    name: str
     required: bool
     default: Any
     factory: Callable[[], Any] | None
@@ -221,13 +220,12 @@ def _fields(schema: Schema) -> dict[str, FieldShape]:
     node = _model_node(schema)
     assert node is not None
     fields = node["schema"]["fields"]
-    return {name: _shape(name, field["schema"]) for name, field in fields.items()}
+    return {name: _shape(field["schema"]) for name, field in fields.items()}
 
 
-def _shape(name: str, schema: Schema) -> FieldShape:
+def _shape(schema: Schema) -> FieldShape:
     default = schema if schema["type"] == "default" else None
     return FieldShape(
-        name=name,
         required=default is None,
         default=default.get("default") if default else None,
         factory=default.get("default_factory") if default else None,

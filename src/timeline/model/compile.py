@@ -175,6 +175,9 @@ class _Writer:
     def __init__(self, made: dict[str, type[BaseModel]], searched: list[ModuleType]) -> None:
         self.classes = {twin: name for name, twin in made.items()}
         self.searched = [*searched, sys.modules["timeline.model.values"]]
+        # The classes of the modules before the root's own have their schemas already
+        # (model/case.py's, when model/registry.py is imported): those are named, not copied.
+        self.bound = {module.__name__ for module in searched[:-1]}
         self.modules: set[str] = set()
         self.definitions: list[str] = []
         self.defined: dict[str, tuple[str, str]] = {}  # ref: (variable, its schema)
@@ -209,6 +212,9 @@ class _Writer:
 
     def _variable(self, value: dict[str, Any]) -> str:
         ref = _ADDRESS.sub("", value["ref"])
+        module, _, name = ref.rpartition(".")
+        if module in self.bound:
+            return f"{self._module(module)}.{name}.model_schema"
         schema = self._dict(value, 1)  # first the variables it uses
         variable, known = self.defined.get(ref, ("", schema))
         if known != schema:
