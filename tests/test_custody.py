@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, MINIMAL, TODAY, validate_text
 from timeline.dates import parse
 from timeline.load.validation import validate_file
-from timeline.model.custody import DayBounds, custody, day_bounds
+from timeline.model.custody import NO_DAYS, DayBounds, custody, day_bounds, total_days
 from timeline.model.standing_words import custody_words, days_words
 from timeline.model.vocab import Liberty
 
@@ -152,3 +152,18 @@ def test_a_release_of_a_less_precise_date_ends_the_detention_it_may_follow(
     assert (held.days, held.liberty) == (days, liberty)
     expected = "up to 3 days" if released == "2025-05" else "at least 112 days"
     assert custody_words(held) == f"{expected} in custody"
+
+
+@pytest.mark.parametrize(
+    ("counts", "total"),
+    [
+        ([], NO_DAYS),
+        ([DayBounds(3, 5)], DayBounds(3, 5)),
+        ([DayBounds(3, 5), DayBounds(10, 10)], DayBounds(13, 15)),
+        ([DayBounds(3, 5), DayBounds(10, None), DayBounds(1, 1)], DayBounds(14, None)),
+    ],
+)
+def test_counts_of_days_add_up_low_and_high(counts: list[DayBounds], total: DayBounds) -> None:
+    # Not as tuples: (3, 5) + (10, 10) would be four numbers.
+    assert total_days(counts) == total
+    assert len(total_days(counts)) == 2

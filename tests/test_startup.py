@@ -144,3 +144,54 @@ def test_the_package_attribute_is_the_application_with_every_command() -> None:
     )
     assert "Kloop" in out
     assert out.splitlines()[-1] == "commands: " + " ".join(sorted(MODULE_OF))
+
+
+# The records a command makes at start are NamedTuples: a dataclass costs Python 3.11
+# about a millisecond to make (it compiles each of its methods), a NamedTuple a tenth
+# of that; thirty of them were a tenth of a cold `show`. These are the mutable ones.
+MUTABLE = [
+    "timeline.load.diagnostics.FileReport",
+    "timeline.load.loader.Document",
+    "timeline.load.partial.Rest",
+    "timeline.load.registry.Registry",
+    "timeline.views.query.Catalog",
+    "timeline.views.reports.Reporter",
+    "timeline.views.reports.Summary",
+]
+COUNT_DATACLASSES = """
+import atexit, dataclasses, json, sys
+made = []
+_make = dataclasses._process_class
+def _count(cls, *args, **kwargs):
+    made.append(f"{cls.__module__}.{cls.__qualname__}")
+    return _make(cls, *args, **kwargs)
+dataclasses._process_class = _count
+atexit.register(lambda: sys.stderr.write("\\n" + json.dumps(sorted(set(made))) + "\\n"))
+"""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "kloop", "--no-cache"],
+        ["export", "kloop", "--format", "markdown"],
+        ["validate", "data/cases/kloop.yaml"],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_a_command_makes_no_dataclass_but_the_mutable_ones(argv: list[str]) -> None:
+    code = (
+        f"{COUNT_DATACLASSES}\n"
+        "from timeline.__main__ import main\n"
+        f"sys.argv = ['timeline', *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout
+    made = json.loads(done.stderr.splitlines()[-1])
+    assert "timeline.load.diagnostics.FileReport" in made  # the count works
+    assert [name for name in made if name.startswith("timeline.")] == [
+        name for name in MUTABLE if name in made
+    ]

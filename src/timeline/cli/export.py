@@ -143,14 +143,12 @@ def export(  # noqa: PLR0917  (each parameter is a command-line option)
 
 def _chosen(case: Case, filters: ShowFilters, options: ExportOptions) -> ExportOptions:
     """The options with the ids of the events the filters keep (all: None)."""
-    from dataclasses import replace
-
     from timeline.views.query import select_events
 
     if not filters.active:
         return options
     kept = frozenset(event.id for event in select_events(case, **filters.options()))
-    return replace(options, events=kept)
+    return options._replace(events=kept)
 
 
 def _every_formats() -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Collection
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from timeline.dates.units import Precision
 from timeline.dates.words import date_words
@@ -29,8 +29,7 @@ _UNIT_MONTHS = {Precision.YEAR: 12, Precision.SEASON: 3, Precision.MONTH: 1}
 _ONE_DAY = datetime.timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class EdtfDate:
+class EdtfDate(NamedTuple):
     """A parsed date: the text as written, its bounds, precision and qualifiers.
 
     An interval keeps its ends in `start` and `end` (None when open or unknown);

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.dates.units import MONTH_NAMES, SEASONS, Precision
 
@@ -43,8 +42,7 @@ def _between(start: _Words, end: _Words) -> str:
     return f"between {start} and {end}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
+class _Words(NamedTuple):
     """A single date in words, in parts so that an interval can share its month and year."""
 
     day: str

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from timeline.model.case import Case
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(NamedTuple):
     """Format-specific switches; each exporter reads the ones it knows."""
 
     mermaid: bool = False  # markdown: add a Mermaid timeline diagram
@@ -32,8 +30,7 @@ class ExportOptions:
     filters: str = ""
 
 
-@dataclass(frozen=True)
-class Export:
+class Export(NamedTuple):
     """An export's text, and notices for the user (what was left out, and why)."""
 
     text: str
@@ -49,8 +46,7 @@ ExportFunction = Callable[["Case", ExportOptions], Export]
 ExportAllFunction = Callable[[Iterable["Case"], ExportOptions], Export]
 
 
-@dataclass(frozen=True)
-class Exporter:
+class Exporter(NamedTuple):
     """A format: its module (imported on first use), file suffix and a one-line description.
 
     A format that can hold many cases (`every`) has ``export_all(cases, options)``

@@ -7,7 +7,7 @@ TimelineJS the title slide.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.model import describe
 from timeline.model.case import Case, Event
@@ -16,8 +16,7 @@ from timeline.model.standing_words import custody_words, standing_line, standing
 from timeline.model.vocab import OutcomeKind, PersonRole
 
 
-@dataclass(frozen=True, slots=True)
-class DefendantLine:
+class DefendantLine(NamedTuple):
     person: str
     name: str
     words: str  # the standing, then the days in custody

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from timeline.model.case import Case
@@ -28,8 +28,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+class Code(NamedTuple):
     """One diagnostic code: its severity and a one-line rule for the docs."""
 
     code: str
@@ -38,8 +37,7 @@ class Code:
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem at a path in the document, not yet located in the file."""
 
     code: str
@@ -50,8 +48,7 @@ class Finding:
     target: Literal["key", "value"] = "value"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """1-based start and end positions in a file; the end column is exclusive."""
 
     line: int
@@ -60,8 +57,7 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     code: str
     severity: Severity
     file: str
@@ -69,10 +65,10 @@ class Diagnostic:
     path: str
     message: str
     hint: str | None = None
-    excerpt: str | None = field(default=None, compare=False)
+    excerpt: str | None = None
     # The column of the line that `excerpt` starts at: 1, unless the line is too long to
     # show whole and the spot is far along it.
-    excerpt_column: int = field(default=1, compare=False)
+    excerpt_column: int = 1
 
     @property
     def line(self) -> int:

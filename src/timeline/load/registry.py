@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.load.diagnostics import Finding, Path
 from timeline.load.loader import Document
@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from timeline.load.validation import FileReport
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One registry item and where it is written: its file and its path in that file."""
 
     item: Item

@@ -8,7 +8,6 @@ as a whole (an id defined twice, an affiliation naming no organization).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path as FilePath
 
@@ -130,7 +129,7 @@ def _content(doc: Document) -> tuple[RegistryFile, Placed] | None:
     context = Context(stem=None, today=date.min)
     for module in _FILE_CHECKS:
         for finding in module.check(as_case, context):
-            doc.add(replace(finding, path=placed(finding.path)))
+            doc.add(finding._replace(path=placed(finding.path)))
     return content, placed
 
 

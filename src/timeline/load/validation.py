@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Literal
@@ -187,11 +186,11 @@ def _check_resolved(
         order=registry.order if registry else None,
     )
     if lenient and resolution.unresolved:
-        context = replace(
-            context, registry=stand_ins(resolution.case, resolution.unresolved, registry)
+        context = context._replace(
+            registry=stand_ins(resolution.case, resolution.unresolved, registry)
         )
         doc.add(_unresolved_warning(resolution.unresolved))
-    context = replace(context, resolved=resolution.case)
+    context = context._replace(resolved=resolution.case)
     findings = run_checks(case, context, warnings=warnings)
     for finding in (*findings, *(_unquoted_dates(doc) if warnings else ())):
         doc.add(finding)
@@ -215,7 +214,7 @@ def _rest_findings(doc: Document, error: ValidationError, context: Context) -> l
         return []
     rest, case = found
     findings = [
-        replace(finding, path=rest.original(finding.path))
+        finding._replace(path=rest.original(finding.path))
         for finding in (*run_checks(case, context), *_unquoted_dates(doc))
         if rest.keeps(finding)
     ]

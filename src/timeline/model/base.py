@@ -17,8 +17,7 @@ What the rest of timeline asks of a model is here, as pydantic's `BaseModel` spe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, Self, TypeVar
+from typing import Any, ClassVar, Literal, NamedTuple, Self, TypeVar
 
 from pydantic_core import SchemaSerializer, SchemaValidator
 
@@ -54,8 +53,7 @@ def wrap_serialization(method: F) -> F:
     return method
 
 
-@dataclass(frozen=True, slots=True)
-class FieldShape:
+class FieldShape(NamedTuple):
     """A field as the schema has it: its default and the model or vocabulary it holds."""
 
     required: bool

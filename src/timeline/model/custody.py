@@ -19,9 +19,9 @@ that has not ended is counted to the latest date of the case, as a lower bound.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
 from timeline.dates import EdtfDate
 from timeline.model.case import Case, Event, Outcome, Person
@@ -64,23 +64,27 @@ _FREEING_VERDICTS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class DayBounds:
+class DayBounds(NamedTuple):
     """A count of days as bounds; `high` is None while the period is still running."""
 
     low: int
     high: int | None
 
-    def __add__(self, other: DayBounds) -> DayBounds:
-        high = None if self.high is None or other.high is None else self.high + other.high
-        return DayBounds(self.low + other.low, high)
-
 
 NO_DAYS = DayBounds(0, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+def total_days(counts: Iterable[DayBounds]) -> DayBounds:
+    """The sum of counts of days (not `sum`: `+` of two counts joins them as tuples)."""
+    low = 0
+    high: int | None = 0
+    for days in counts:
+        low += days.low
+        high = None if high is None or days.high is None else high + days.high
+    return DayBounds(low, high)
+
+
+class Period(NamedTuple):
     """Time in custody or under house arrest, from one event to another."""
 
     kind: Liberty
@@ -91,8 +95,7 @@ class Period:
     days: DayBounds
 
 
-@dataclass(frozen=True, slots=True)
-class Custody:
+class Custody(NamedTuple):
     """A person's periods, the days they add up to, and where the person is at the end."""
 
     person: str
@@ -102,8 +105,8 @@ class Custody:
     liberty: Liberty | None = None
     # Impossible sequences (a period that ends before it begins), for the custody check;
     # `gaps` are steps the sources may have skipped (a release no one reported).
-    problems: tuple[tuple[Event, str], ...] = field(default=())
-    gaps: tuple[tuple[Event, str], ...] = field(default=())
+    problems: tuple[tuple[Event, str], ...] = ()
+    gaps: tuple[tuple[Event, str], ...] = ()
 
 
 @last_case
@@ -251,11 +254,7 @@ def _ends_before_start(start: EdtfDate, end: EdtfDate) -> bool:
 
 
 def _total(periods: list[Period], kind: Liberty) -> DayBounds:
-    total = NO_DAYS
-    for period in periods:
-        if period.kind is kind:
-            total = total + period.days
-    return total
+    return total_days(period.days for period in periods if period.kind is kind)
 
 
 def _last_day(case: Case) -> datetime.date:

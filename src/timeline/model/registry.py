@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.model import base, case, values, vocab
 from timeline.model.base import EMPTY, Model
@@ -46,8 +45,7 @@ class RegistryFile(Model):
     sources: list[Source] = EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     """A case resolved through a registry: the case every command sees, the registry ids
     it uses, and the references that neither the case nor the registry define."""
 

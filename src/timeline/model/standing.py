@@ -16,8 +16,8 @@ order, per person:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import NamedTuple
 
 from timeline.model.case import Case, Event, Outcome, Person
 from timeline.model.custody import Custody, custody
@@ -54,8 +54,7 @@ _STATES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One decision as applied to one person (or an appeal or wanted notice: no outcome)."""
 
     event: Event
@@ -64,8 +63,7 @@ class Step:
     annulled_by: Event | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(NamedTuple):
     """Where one person stands after every decision of the case."""
 
     person: str
@@ -164,12 +162,12 @@ def fold(person: str, steps: list[Step], held: Custody | None = None) -> Standin
         if step.effect == Verdict.ANNULLED.value:
             targets = {id(target) for target in _annulled_targets(step, applied)}
             applied = [s for s in applied if id(s) not in targets]
-            done = [replace(s, annulled_by=step.event) if id(s) in targets else s for s in done]
+            done = [s._replace(annulled_by=step.event) if id(s) in targets else s for s in done]
         applied.append(step)
         done.append(step)
     state, charges = _replay(person, applied)
     # One copy with everything derived at the end (a copy per field costs a third of the fold).
-    return replace(state, state=_state_of(state), charges=charges, steps=tuple(done), custody=held)
+    return state._replace(state=_state_of(state), charges=charges, steps=tuple(done), custody=held)
 
 
 def _annulled_targets(step: Step, applied: list[Step]) -> list[Step]:
@@ -197,33 +195,32 @@ def _apply(state: Standing, step: Step) -> Standing:  # noqa: PLR0911 - one bran
     outcome, effect = step.outcome, step.effect
     if outcome is None:
         if effect == EventType.APPEAL.value and state.verdict is not None:
-            return replace(state, appeal=step.event)
+            return state._replace(appeal=step.event)
         # A wanted notice is remembered in `state` until the end (see `_state_of`).
         at_large = effect == EventType.WANTED.value
-        return replace(state, state=ProceduralState.AT_LARGE) if at_large else state
+        return state._replace(state=ProceduralState.AT_LARGE) if at_large else state
     if effect in {v.value for v in FINAL} or (effect == "sentence" and state.verdict is None):
         return _set(state, step, outcome.verdict or Verdict.GUILTY)
     if effect == "sentence":  # sentenced after the verdict, by a decision of its own
-        return replace(state, sentence=outcome, appeal=None)
+        return state._replace(sentence=outcome, appeal=None)
     if effect == Verdict.AMENDED.value and state.verdict is not None:
         has_sentence = outcome.sentence is not None or outcome.term is not None
-        return replace(
-            state,
+        return state._replace(
             sentence=outcome if has_sentence else state.sentence,
             amended_by=step.event,
             appeal=None,
         )
     if effect == Verdict.UPHELD.value and state.verdict is not None:
-        return replace(state, upheld_by=(*state.upheld_by, step.event), appeal=None)
+        return state._replace(upheld_by=(*state.upheld_by, step.event), appeal=None)
     if effect == Verdict.OVERTURNED.value:
         return _overturn(state, step, outcome)
     if effect == Verdict.ANNULLED.value:
         rehearing = step.event if outcome.retrial and state.verdict is not None else None
-        return replace(state, annulment=step, retrial=outcome.retrial is True, appeal=rehearing)
+        return state._replace(annulment=step, retrial=outcome.retrial is True, appeal=rehearing)
     if outcome.verdict in RELIEF:
-        return replace(state, relief=step)
+        return state._replace(relief=step)
     if outcome.verdict in OPINIONS:
-        return replace(state, opinions=(*state.opinions, step))
+        return state._replace(opinions=(*state.opinions, step))
     return state
 
 
@@ -231,8 +228,10 @@ def _set(state: Standing, step: Step, verdict: Verdict) -> Standing:
     outcome = step.outcome
     has_sentence = outcome is not None and (outcome.sentence or outcome.term)
     keep = verdict is Verdict.GUILTY and has_sentence
-    return replace(
-        Standing(state.person, state.state, opinions=state.opinions),
+    return Standing(
+        state.person,
+        state.state,
+        opinions=state.opinions,
         verdict=verdict,
         sentence=outcome if keep else None,
         set_by=step.event,
@@ -243,7 +242,7 @@ def _set(state: Standing, step: Step, verdict: Verdict) -> Standing:
 def _overturn(state: Standing, step: Step, outcome: Outcome) -> Standing:
     if outcome.retrial:
         cleared = Standing(state.person, state.state, opinions=state.opinions)
-        return replace(cleared, retrial=True, annulment=step)
+        return cleared._replace(retrial=True, annulment=step)
     reversed_to = (
         Verdict.GUILTY if state.verdict in (Verdict.ACQUITTED, Verdict.DISMISSED) else None
     )

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import re
 import stat
@@ -130,7 +129,7 @@ class Entry:
         try:
             # Edited while the command ran? Then `text` may show other bytes than the key's.
             source = self.source
-            if source and hashlib.sha256(source.read_bytes()).hexdigest() != self.source_digest:
+            if source and _sha256(source.read_bytes()) != self.source_digest:
                 return
             body = text.encode("utf-8")
             folder = self.path.parent
@@ -159,7 +158,7 @@ def read_entry(path: Path) -> bytes | None:
 
 
 def _header(body: bytes) -> bytes:
-    return MAGIC + hashlib.sha256(body).hexdigest().encode()
+    return MAGIC + _sha256(body).encode()
 
 
 def show_entry(argv: Sequence[str]) -> Entry | None:
@@ -195,8 +194,8 @@ def show_entry(argv: Sequence[str]) -> Entry | None:
         }
     except (TimelineError, OSError, RuntimeError, ValueError, AttributeError):
         return None  # no such case, an unreadable file or folder, no stdout to speak of
-    source_digest = hashlib.sha256(data).hexdigest()
-    key = hashlib.sha256(f"{sorted(context.items())!r}\0{source_digest}".encode()).hexdigest()
+    source_digest = _sha256(data)
+    key = _sha256(f"{sorted(context.items())!r}\0{source_digest}".encode())
     return Entry(folder / f"{key}{SUFFIX}", path, source_digest)
 
 
@@ -205,7 +204,7 @@ def _registry_digests(case_path: Path) -> list[tuple[str, str]]:
 
     folder = registry_folder(case_path)
     files = registry_files(folder) if folder is not None else []
-    return [(p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
+    return [(p.name, _sha256(p.read_bytes())) for p in files]
 
 
 def help_entry(argv: Sequence[str]) -> Entry | None:
@@ -223,7 +222,7 @@ def help_entry(argv: Sequence[str]) -> Entry | None:
         context = {"help": list(argv), **_terminal(), "code": code_fingerprint()}
     except (OSError, ValueError, AttributeError):
         return None  # no stdout to speak of
-    key = hashlib.sha256(repr(sorted(context.items())).encode()).hexdigest()
+    key = _sha256(repr(sorted(context.items())).encode())
     return Entry(folder / f"{key}{SUFFIX}", None)
 
 
@@ -294,7 +293,7 @@ def code_fingerprint() -> str:
             spec = PathFinder.find_spec(name)
             if spec is not None and spec.origin:
                 stats.append(_stat(spec.origin))
-    return hashlib.sha256("\n".join(stats).encode()).hexdigest()
+    return _sha256("\n".join(stats).encode())
 
 
 def _stat(path: str) -> str:
@@ -325,3 +324,9 @@ def prune(folder: Path, keep: int = MAX_ENTRIES) -> None:
     for _, path in entries[: max(0, len(entries) - keep)]:
         with contextlib.suppress(OSError):
             os.unlink(path)
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # only here: OpenSSL's module costs a cold `show --no-cache` 3 ms
+
+    return hashlib.sha256(data).hexdigest()

@@ -8,8 +8,8 @@ the renderers only lay them out. Every string that comes from the case file is
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from itertools import groupby
+from typing import NamedTuple
 
 from timeline import dates
 from timeline.model import describe
@@ -23,8 +23,7 @@ from timeline.views.safe import clean, clean_optional, paragraphs
 DENSE_YEAR = 12  # a year with more events than this is divided into months
 
 
-@dataclass(frozen=True, slots=True)
-class CitationLine:
+class CitationLine(NamedTuple):
     ref: str
     publisher: str
     title: str | None = None
@@ -34,8 +33,7 @@ class CitationLine:
     locator: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ConflictView:
+class ConflictView(NamedTuple):
     """Sources that disagree: what about, and each side as ``claim (source ids)``."""
 
     about: str
@@ -43,8 +41,7 @@ class ConflictView:
     note: str | None = None  # shown with --details: often says which side is likely wrong
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One event, in words."""
 
     date: str
@@ -65,30 +62,26 @@ class Entry:
     quotes: tuple[str, ...] = ()  # ``“words” (Publisher, locator)``, with --details
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A month of a dense year (`heading` set), or a whole year's entries."""
 
     heading: str | None
     entries: tuple[Entry, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Year:
+class Year(NamedTuple):
     heading: str
     sections: tuple[Section, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Defendant:
+class Defendant(NamedTuple):
     name: str
     outcome: str  # the standing in words, then the days in custody
     state: str = ""  # the procedural state's term (`convicted`, `retrial-pending`...)
     custody: str = ""  # "181 days in custody", or ""
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     title: str
     facts: tuple[tuple[str, str], ...]  # (label, value): jurisdiction, court, status
     summary: tuple[str, ...]  # paragraphs
@@ -96,8 +89,7 @@ class Header:
     roster: str = "Defendants"  # the heading of `defendants` (a person's view: "Cases")
 
 
-@dataclass(frozen=True, slots=True)
-class Chronology:
+class Chronology(NamedTuple):
     header: Header
     years: tuple[Year, ...]
     shown: int
@@ -121,8 +113,7 @@ class Chronology:
         return ""
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """What to show besides the events: citations, details, the filters that chose them."""
 
     sources: bool = False
@@ -163,7 +154,7 @@ def build_merged_chronology(
     years = build_years(pairs, sources=sources, labelled=True)
     header = build_header(main)
     cases = ", ".join(clean(case.id) for case, _ in chosen)
-    header = replace(header, facts=(*header.facts, ("Cases", cases)))
+    header = header._replace(facts=(*header.facts, ("Cases", cases)))
     return Chronology(header, years, shown=len(pairs), total=total)
 
 
@@ -199,7 +190,7 @@ def build_years(
         gap = gap_words(previous, event) if previous is not None else None
         entry = build_entry(case, event, sources=sources, gap=gap, annulled=marks[case.id])
         if labelled:
-            entry = replace(entry, case=clean(case.id))
+            entry = entry._replace(case=clean(case.id))
         if details:
             entry = with_details(case, event, entry)
         entries.append((event, entry))
@@ -312,13 +303,12 @@ def build_entry(
 def with_details(case: Case, event: Event, entry: Entry) -> Entry:
     """`entry` with the event's description, its conflicts' notes and its sources' quotes."""
     conflicts = tuple(
-        replace(view, note=clean_optional(conflict.note))
+        view._replace(note=clean_optional(conflict.note))
         for view, conflict in zip(
             entry.conflicts, case.conflicts_by_ref.get(event.id, ()), strict=True
         )
     )
-    return replace(
-        entry,
+    return entry._replace(
         description=paragraphs(event.description or ""),
         conflicts=conflicts,
         quotes=tuple(clean(line) for line in quote_lines(case, event)),

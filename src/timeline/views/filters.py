@@ -11,7 +11,7 @@ initials, so nothing else can find them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.errors import UsageError
 from timeline.model.case import Case, Person
@@ -43,8 +43,7 @@ def _by_initials(person: NamedDigest, query: str) -> bool:
     return initials(query) == "".join(word[:1] for word in person.names[0].split())
 
 
-@dataclass(frozen=True, slots=True)
-class CaseFilter:
+class CaseFilter(NamedTuple):
     """`timeline list`'s filters: several values of one option keep a case matching any."""
 
     statuses: tuple[str, ...] = ()

@@ -19,7 +19,7 @@ from typing import Any
 from timeline.errors import UsageError
 from timeline.model import describe
 from timeline.model.case import Case, Event, Person
-from timeline.model.custody import NO_DAYS, Custody, Period, custody
+from timeline.model.custody import Custody, Period, custody, total_days
 from timeline.model.digest import CaseDigest, digest, display_date, involved
 from timeline.model.standing import Standing, standings
 from timeline.model.standing_words import (
@@ -145,7 +145,7 @@ def total_custody(seen: Sequence[Appearance]) -> str:
     held = [a.custody for a in seen if a.custody is not None and a.custody.periods]
     if len(held) <= 1:
         return custody_words(held[0]) if held else ""
-    days = sum((one.days for one in held), NO_DAYS)
+    days = total_days(one.days for one in held)
     words = f"{days_words(days)} in custody across {_plural(len(held), 'case')}"
     if _overlapping(held):
         words += " (periods of different cases overlap: some days may be counted twice)"

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from timeline import dates
 from timeline.errors import UsageError
@@ -34,8 +34,7 @@ def parse_bound(text: str, option: str) -> dates.EdtfDate:
         raise UsageError(f"{option} {text!r}: {error}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class ShowFilters:
+class ShowFilters(NamedTuple):
     """The filters of `timeline show` and `timeline export`, as given on the command line.
 
     `people` are ids, names, aliases or initials (see `person_id`).
@@ -214,8 +213,7 @@ def _did_you_mean(name: str, known: list[str]) -> str:
 # --- the cases of a folder -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CaseSummary:
+class CaseSummary(NamedTuple):
     """One line of `timeline list`: a valid case's facts, or an invalid file's error count."""
 
     id: str

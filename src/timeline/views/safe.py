@@ -9,7 +9,6 @@ reach the terminal, so they are written out as ``\\x1b``, ``\\x07``, ``\\u202e``
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -70,6 +69,8 @@ def json_text(value: Any) -> str:
     """`value` as indented JSON, with every control character escaped, not only C0 (the
     encoder writes DEL, C1 controls, bidirectional controls and separators raw), and
     no workflow command for a CI log."""
+    import json  # only for the commands that write JSON
+
     text = _JSON_RAW.sub(_json_escape, json.dumps(value, indent=2, ensure_ascii=False))
     # `##[` anywhere in a line that CI logs is a workflow command: `[` escaped, the same JSON.
     return text.replace("##[", "##\\u005b") + "\n"

@@ -10,10 +10,9 @@ one test file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.load.checks import (
     acts_on,
@@ -47,8 +46,7 @@ if TYPE_CHECKING:
     from timeline.load.registry import Registry
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What a rule may know besides the case: the file's stem, today, the sibling cases,
     and the registry of the data repository the file is in."""
 
