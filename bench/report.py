@@ -88,7 +88,7 @@ RATIOS = (
     Ratio(
         "`validate` (valid corpus, every core) / the same in 1 process",
         "validate_cores",
-        "validate",
+        "validate_one_core",
         0.65,
     ),
     # The commands that need no case model, against the YAML library alone.

@@ -33,9 +33,9 @@ def spy_on(monkeypatch: pytest.MonkeyPatch, starter: str, cores: int | None = No
     calls: list[Any] = []
     original = getattr(parallel, starter)
 
-    def spy(argument: Any) -> Any:
+    def spy(argument: Any, *rest: Any) -> Any:
         calls.append(argument)
-        return original(argument)
+        return original(argument, *rest)
 
     monkeypatch.setattr(parallel, starter, spy)
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
@@ -109,8 +109,32 @@ def test_a_refused_link_keeps_its_place(tmp_path: Path, pools: list[int]) -> Non
     assert any(d.code == "TL112" for _, diagnostics in serial for d in diagnostics)
 
 
+def test_workers_that_cannot_fork_are_sent_their_tasks_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where processes are spawned, not forked, each worker is sent the tasks as it starts
+    (each holds the ids of the cases beside its file), and then only their places."""
+    import multiprocessing
+
+    sent: list[Any] = []
+
+    def spawned(workers: int, held: Any) -> Any:
+        sent.append(held)
+        context = multiprocessing.get_context("spawn")
+        return context.Pool(workers, initializer=parallel._hold, initargs=held)
+
+    monkeypatch.setattr(parallel, "_pool", spawned)
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    cases = _corpus(tmp_path)
+    serial = [(r.file, r.diagnostics) for r in validate_paths([cases], today=TODAY)]
+    several = parallel.validate_in_parallel([cases], jobs=2, today=TODAY)
+    assert [(r.file, r.diagnostics) for r in several] == serial
+    [(work, today, registry_for)] = sent
+    assert len(work) == len(serial) and today == TODAY and registry_for is None
+
+
 def test_a_small_run_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_pool(workers: int) -> None:
+    def no_pool(*_: object) -> None:
         raise AssertionError("a pool was started")
 
     monkeypatch.setattr(parallel, "_pool", no_pool)

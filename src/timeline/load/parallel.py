@@ -78,22 +78,29 @@ def validate_in_parallel(
         for task in work:
             yield validate_task(task, today, registry_for)
         return
-    with _pool(workers) as pool:
+    # The tasks go to each worker once, as it starts (forked: not even sent), and each
+    # message names one by its place: a task holds the ids of the cases beside its file,
+    # and sending them with every file cost time and memory quadratic in their number.
+    with _pool(workers, (work, today, registry_for)) as pool:
         # One file per message, in order: the large files do not wait behind a batch.
-        yield from pool.imap(_Worker(today, registry_for), work, chunksize=1)
+        yield from pool.imap(_validate_held, range(len(work)), chunksize=1)
 
 
-class _Worker:
-    """What a worker runs for each task (a class, so that the pool can send it)."""
+# A worker's tasks, with the day and the registries to validate them with (`_hold`).
+_held: list[tuple[list[Task], date, RegistryFor | None]] = []
 
-    def __init__(self, today: date, registry_for: RegistryFor | None) -> None:
-        self.today = today
-        self.registry_for = registry_for
 
-    def __call__(self, task: Task) -> FileReport:
-        report = validate_task(task, self.today, self.registry_for)
-        report.case = None
-        return report
+def _hold(work: list[Task], today: date, registry_for: RegistryFor | None) -> None:
+    _held[:] = [(work, today, registry_for)]
+
+
+def _validate_held(index: int) -> FileReport:
+    """What a worker runs for each task: the report without its case (a validation report
+    needs only the diagnostics)."""
+    work, today, registry_for = _held[0]
+    report = validate_task(work[index], today, registry_for)
+    report.case = None
+    return report
 
 
 @contextmanager
@@ -241,10 +248,11 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _pool(workers: int) -> Pool:
+def _pool(workers: int, held: tuple[list[Task], date, RegistryFor | None]) -> Pool:
     import multiprocessing  # only for a run large enough
 
-    return multiprocessing.get_context("fork" if _can_fork() else None).Pool(workers)
+    context = multiprocessing.get_context("fork" if _can_fork() else None)
+    return context.Pool(workers, initializer=_hold, initargs=held)
 
 
 def _size(work: list[Task]) -> int:
