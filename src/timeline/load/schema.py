@@ -31,7 +31,7 @@ def shipped_schema_text(*, registry: bool = False) -> str:
 
 
 def case_schema() -> dict[str, Any]:
-    schema = _twin("Case").model_json_schema(mode="validation")
+    schema = _twins()["Case"].model_json_schema(mode="validation")
     definitions = schema.get("$defs", {})
     _describe_vocabularies(definitions)
     _allow_bare_ids(schema)
@@ -45,7 +45,7 @@ def case_schema() -> dict[str, Any]:
 
 
 def registry_schema() -> dict[str, Any]:
-    schema = _twin("RegistryFile").model_json_schema(mode="validation")
+    schema = _twins()["RegistryFile"].model_json_schema(mode="validation")
     _describe_vocabularies(schema.get("$defs", {}))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -57,13 +57,8 @@ def registry_schema() -> dict[str, Any]:
 
 
 @cache
-def _twin(name: str) -> Any:
-    """The pydantic model of a class of the case model (see timeline.model.compile)."""
-    return _twins()[name]
-
-
-@cache
 def _twins() -> dict[str, Any]:
+    """The pydantic models of the case model's classes, by name (timeline.model.compile)."""
     from timeline.model import case, registry
     from timeline.model.compile import twins
 

@@ -146,7 +146,6 @@ def _build_now(root: str) -> Callable[[Mapping[str, ModuleType]], Schema]:
 def source() -> str:
     """What model/compiled.py should hold."""
     import pydantic
-    import pydantic_core
 
     for module in (CASE, REGISTRY):
         import_module(module)
